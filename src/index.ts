@@ -1,0 +1,53 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { rules } from '../rules/index.js';
+import { isAny, isRecommended, isStrict, ruleLevels } from './configs.js';
+import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './package-info.js';
+
+export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting } from './settings.js';
+export type { ClientSpec } from './catalog/index.js';
+export { rules } from '../rules/index.js';
+
+type FlatConfig = TSESLint.FlatConfig.Config;
+
+/** Files the configs apply to: JS and TS in every module flavour. */
+const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+interface LegacyConfig {
+  plugins: string[];
+  rules: Record<string, string>;
+}
+
+export interface ScaleAuthPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: {
+    recommended: FlatConfig;
+    strict: FlatConfig;
+    all: FlatConfig;
+    /** eslintrc, for ESLint 8: `extends: ['plugin:scale-auth/legacy-recommended']`. */
+    'legacy-recommended': LegacyConfig;
+  };
+}
+
+const plugin = {
+  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: PLUGIN_NAMESPACE },
+  rules,
+  configs: {},
+} as ScaleAuthPlugin;
+
+// Configs are attached once the plugin exists, so they can refer to it.
+const flat = (name: string, levels: Record<string, 'error' | 'warn' | 'off'>): FlatConfig => ({
+  name: `${PLUGIN_NAMESPACE}/${name}`,
+  files: FILES,
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: levels,
+});
+
+plugin.configs = {
+  recommended: flat('recommended', ruleLevels(rules, isRecommended)),
+  strict: flat('strict', ruleLevels(rules, isStrict)),
+  all: flat('all', ruleLevels(rules, isAny)),
+  'legacy-recommended': { plugins: [PLUGIN_NAMESPACE], rules: ruleLevels(rules, isRecommended) },
+};
+
+export default plugin;

@@ -1,0 +1,70 @@
+import type { ClientSpec } from './catalog/index.js';
+
+/** A client added by a user: like a catalog entry, with JSON-friendly defaults. */
+export interface UserClientSetting {
+  module: string;
+  exports: string[];
+  provider?: string;
+  credentialOptions?: string[];
+  credentialArgument?: number;
+  defaultEnv?: string[];
+}
+
+/** `settings['scale-auth']` as users write it. */
+export interface ScaleAuthSettingsInput {
+  /** Extra SDK clients: `{ module: '@acme/llm', exports: ['AcmeClient'], defaultEnv: ['ACME_API_KEY'] }`. */
+  clients?: UserClientSetting[];
+  /** Extra modules whose module-scope objects are meant to live for the process (pools, queues). */
+  longLivedModules?: string[];
+  /** Extra canonical credential env names. */
+  credentialEnvNames?: string[];
+  /** Env example files to read declared names from, besides the ones found by walking up. */
+  envFiles?: string[];
+  /** Functions that read an env var and fail when it is missing: `requireEnv('X')`. */
+  envHelpers?: string[];
+}
+
+export interface ScaleAuthSettings {
+  clients: readonly ClientSpec[];
+  longLivedModules: readonly string[];
+  credentialEnvNames: readonly string[];
+  envFiles: readonly string[];
+  envHelpers: readonly string[];
+}
+
+const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [] };
+const cache = new WeakMap<object, ScaleAuthSettings>();
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+function toClientSpec(input: UserClientSetting): ClientSpec {
+  return {
+    module: input.module,
+    exports: strings(input.exports),
+    provider: input.provider ?? input.module,
+    credentialOptions: strings(input.credentialOptions),
+    credentialArgument: input.credentialArgument,
+    defaultEnv: strings(input.defaultEnv),
+  };
+}
+
+/** Normalised once per settings object (ESLint hands every file the same one). */
+export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): ScaleAuthSettings {
+  const raw = settings?.['scale-auth'];
+  if (raw === undefined || raw === null || typeof raw !== 'object') return EMPTY;
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  const input = raw as ScaleAuthSettingsInput;
+  const normalised: ScaleAuthSettings = {
+    clients: (Array.isArray(input.clients) ? input.clients : [])
+      .filter((client) => client && typeof client.module === 'string')
+      .map(toClientSpec),
+    longLivedModules: strings(input.longLivedModules),
+    credentialEnvNames: strings(input.credentialEnvNames),
+    envFiles: strings(input.envFiles),
+    envHelpers: strings(input.envHelpers),
+  };
+  cache.set(raw, normalised);
+  return normalised;
+}
