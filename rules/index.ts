@@ -1,7 +1,9 @@
+import noLateDotenv from './no-late-dotenv.js';
 import noModuleScopeClient from './no-module-scope-client.js';
 
-/** Every rule, by id without the `scale-auth/` prefix. */
+/** Every rule, by id without the `scale-auth/` prefix, in alphabetical order. */
 export const rules = {
+  'no-late-dotenv': noLateDotenv,
   'no-module-scope-client': noModuleScopeClient,
 };
 

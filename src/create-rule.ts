@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { REPOSITORY_URL } from './package-info.js';
 
 export interface ScaleAuthRuleDocs {
@@ -9,6 +9,18 @@ export interface ScaleAuthRuleDocs {
   codemod?: string;
 }
 
+/** A rule of this plugin: like any rule module, with its docs always present. */
+export type ScaleAuthRule<MessageIds extends string, Options extends readonly unknown[]> = TSESLint.RuleModule<MessageIds, Options, ScaleAuthRuleDocs> & {
+  name: string;
+  meta: { docs: ScaleAuthRuleDocs & { url: string } };
+};
+
 export const docsUrl = (ruleName: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
 
-export const createRule = ESLintUtils.RuleCreator<ScaleAuthRuleDocs>(docsUrl);
+const ruleCreator = ESLintUtils.RuleCreator<ScaleAuthRuleDocs>(docsUrl);
+
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Parameters<typeof ruleCreator<Options, MessageIds>>[0],
+): ScaleAuthRule<MessageIds, Options> {
+  return ruleCreator(rule) as ScaleAuthRule<MessageIds, Options>;
+}
