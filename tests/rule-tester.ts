@@ -10,3 +10,8 @@ export const tsRuleTester = new RuleTester({
 export const jsRuleTester = new RuleTester({
   languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' },
 });
+
+/** CommonJS JavaScript (`require`, `module.exports`) through ESLint's default parser. */
+export const cjsRuleTester = new RuleTester({
+  languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'commonjs' },
+});

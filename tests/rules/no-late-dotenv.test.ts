@@ -1,7 +1,5 @@
 import rule from '../../rules/no-late-dotenv.js';
-import { jsRuleTester, tsRuleTester } from '../rule-tester.js';
-
-const cjs = { languageOptions: { sourceType: 'commonjs' as const } };
+import { cjsRuleTester, jsRuleTester, tsRuleTester } from '../rule-tester.js';
 
 tsRuleTester.run('no-late-dotenv (TypeScript)', rule, {
   valid: [
@@ -80,37 +78,43 @@ tsRuleTester.run('no-late-dotenv (TypeScript)', rule, {
   ],
 });
 
-jsRuleTester.run('no-late-dotenv (JavaScript)', rule, {
+cjsRuleTester.run('no-late-dotenv (CommonJS)', rule, {
   valid: [
     // ok: CommonJS runs in order: config() before the requires that read env
-    { code: `require('dotenv').config();\nconst { llm } = require('./llm');\nmodule.exports = llm;`, ...cjs },
+    `require('dotenv').config();\nconst { llm } = require('./llm');\nmodule.exports = llm;`,
     // ok: CommonJS side-effect require first
-    { code: `require('dotenv/config');\nconst app = require('./app');\napp.listen(3000);`, ...cjs },
+    `require('dotenv/config');\nconst app = require('./app');\napp.listen(3000);`,
     // ok: only third-party requires before it
-    { code: `const express = require('express');\nrequire('dotenv').config();\nconst app = express();\nmodule.exports = app;`, ...cjs },
+    `const express = require('express');\nrequire('dotenv').config();\nconst app = express();\nmodule.exports = app;`,
     // ok: dotenv variable then config, then project modules
-    { code: `const dotenv = require('dotenv');\ndotenv.config();\nconst db = require('./db');\nmodule.exports = db;`, ...cjs },
-    // ok: ESM JS with the side-effect import first
-    `import 'dotenv/config';\nimport { server } from './server.js';\nserver.listen();`,
+    `const dotenv = require('dotenv');\ndotenv.config();\nconst db = require('./db');\nmodule.exports = db;`,
     // ok: a require inside a function is not at load time
-    { code: `require('dotenv').config();\nfunction load() { return require('./llm'); }\nmodule.exports = load;`, ...cjs },
+    `require('dotenv').config();\nfunction load() { return require('./llm'); }\nmodule.exports = load;`,
   ],
   invalid: [
     {
       code: `const { llm } = require('./llm');\nrequire('dotenv').config();\nmodule.exports = llm;`,
-      ...cjs,
       errors: [{ messageId: 'configAfterRequires', line: 2, data: { call: "require('dotenv').config()", modules: "'./llm'" } }],
     },
     {
       code: `const OpenAI = require('openai');\nconst dotenv = require('dotenv');\ndotenv.config();\nmodule.exports = new OpenAI();`,
-      ...cjs,
       errors: [{ messageId: 'configAfterRequires', line: 3, data: { call: 'dotenv.config()', modules: "'openai'" } }],
     },
     {
       code: `const app = require('./app');\nrequire('dotenv/config');\napp.listen(3000);`,
-      ...cjs,
       errors: [{ messageId: 'configAfterRequires', line: 2 }],
     },
+  ],
+});
+
+jsRuleTester.run('no-late-dotenv (ES module JavaScript)', rule, {
+  valid: [
+    // ok: ESM JS with the side-effect import first
+    `import 'dotenv/config';\nimport { server } from './server.js';\nserver.listen();`,
+    // ok: only packages that do not read env
+    `import express from 'express';\nimport dotenv from 'dotenv';\ndotenv.config();\nexport default express();`,
+  ],
+  invalid: [
     {
       code: `import { server } from './server.js';\nimport dotenv from 'dotenv';\ndotenv.config();\nserver.listen();`,
       errors: [{ messageId: 'configAfterImports', data: { call: 'dotenv.config()', modules: "'./server.js'" } }],
