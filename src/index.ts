@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from '../rules/index.js';
 import { isAny, isRecommended, isStrict, ruleLevels } from './configs.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './package-info.js';
@@ -7,19 +7,27 @@ export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting } f
 export type { ClientSpec } from './catalog/index.js';
 export { rules } from '../rules/index.js';
 
-type FlatConfig = TSESLint.FlatConfig.Config;
+// Public types come from ESLint itself (the peer dependency), so a consumer's
+// `[...] satisfies Linter.Config[]` accepts them; typescript-eslint's FlatConfig types do not.
+type FlatConfig = Linter.Config;
 
 /** Files the configs apply to: JS and TS in every module flavour. */
 const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
 interface LegacyConfig {
   plugins: string[];
-  rules: Record<string, string>;
+  rules: Record<string, 'error' | 'warn' | 'off'>;
 }
+
+/**
+ * Each rule keeps its typescript-eslint type and is also declared as ESLint's own rule module (what
+ * ESLint passes it at run time), so the plugin is assignable to ESLint's `Plugin` type in a consumer's config.
+ */
+type PublicRules = { [Name in keyof typeof rules]: (typeof rules)[Name] & Rule.RuleModule };
 
 export interface ScaleAuthPlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
+  rules: PublicRules;
   configs: {
     recommended: FlatConfig;
     strict: FlatConfig;
@@ -39,7 +47,7 @@ const plugin = {
 const flat = (name: string, levels: Record<string, 'error' | 'warn' | 'off'>): FlatConfig => ({
   name: `${PLUGIN_NAMESPACE}/${name}`,
   files: FILES,
-  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: levels,
 });
 
