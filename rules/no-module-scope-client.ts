@@ -40,13 +40,13 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       moduleScopeClient:
-        '`{{binding}}` is a {{provider}} client ({{client}}) built once when the module loads, with {{credential}}, and reused by {{users}}. ' +
+        '`{{binding}}` ({{client}}, {{provider}}) is built once when the module loads, with {{credential}}, and reused by {{users}}. ' +
         WHY + ': create it inside the function that does the work (codemod: client-factory).',
       derivedHandle:
         '`{{binding}}` is built at module load from the module-scope client `{{client}}` ({{credential}}) and reused by {{users}}. ' +
         WHY + ': derive it per execution from a client created there (codemod: client-factory).',
       createdAtLoad:
-        '`{{binding}}` runs `{{client}}`, which builds a {{provider}} client with {{credential}}, once when the module loads; it is reused by {{users}}. ' +
+        '`{{binding}}` runs `{{client}}`, which builds an authenticated {{provider}} client with {{credential}}, once when the module loads; it is reused by {{users}}. ' +
         WHY + ': create it inside the function that does the work (codemod: client-factory).',
       headerObject:
         '`{{binding}}` holds an {{header}} header built from {{credential}} once when the module loads, reused by {{users}}. ' +

@@ -1,0 +1,64 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule } from 'eslint';
+import { rules, type RuleName } from '../../rules/index.js';
+import type { RuleReport } from './types.js';
+
+export type LintOutcome = { reports: RuleReport[] } | { parseError: string };
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+/**
+ * Lints `text` with one of our rules and returns its reports with the rule's `data`, which
+ * ESLint's own messages drop: the rule runs behind a context whose `report` records the descriptor.
+ */
+export function collectReports(ruleName: RuleName, filePath: string, text: string, cwd: string): LintOutcome {
+  const recorded: RuleReport[] = [];
+  const original = rules[ruleName] as unknown as Rule.RuleModule;
+  const observed: Rule.RuleModule = {
+    meta: original.meta,
+    create(context) {
+      const recording = Object.create(context, {
+        report: {
+          value(descriptor: Rule.ReportDescriptor) {
+            const node = 'node' in descriptor ? (descriptor.node as { range?: [number, number]; loc?: { start: { line: number } } | null }) : undefined;
+            if (node?.range) {
+              const [start, end] = node.range;
+              recorded.push({
+                ruleId: `scale-auth/${ruleName}`,
+                messageId: 'messageId' in descriptor ? (descriptor.messageId ?? '') : '',
+                range: [start, end],
+                line: node.loc?.start.line ?? 1,
+                data: stringData(descriptor.data),
+              });
+            }
+            context.report(descriptor);
+          },
+        },
+      }) as Rule.RuleContext;
+      return original.create(recording);
+    },
+  };
+  const linter = new Linter({ configType: 'flat', cwd });
+  const messages = linter.verify(
+    text,
+    [
+      {
+        files: ['**/*'],
+        languageOptions: {
+          ...(TYPESCRIPT_FILE.test(filePath) ? { parser: tsParser as Linter.Parser } : {}),
+          parserOptions: { ecmaFeatures: { jsx: true } },
+        },
+        plugins: { 'scale-auth': { rules: { [ruleName]: observed } } },
+        rules: { [`scale-auth/${ruleName}`]: 'error' },
+      },
+    ],
+    { filename: filePath },
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) return { parseError: `${fatal.message} (${fatal.line}:${fatal.column})` };
+  return { reports: recorded };
+}
+
+function stringData(data: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [key, String(value)]));
+}

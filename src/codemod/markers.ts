@@ -1,0 +1,13 @@
+/**
+ * Marker comments: where a codemod could not rewrite a spot, it leaves one line saying what to do,
+ * so the follow-up is visible in the code as well as in the report. A marked spot is skipped on
+ * the next run, which keeps codemods idempotent.
+ */
+export function markerComment(codemod: string, message: string): string {
+  return `// scale-auth(${codemod}): ${message}`;
+}
+
+/** True when `leadingText` (the comments above a statement) holds this codemod's marker. */
+export function hasMarker(leadingText: string, codemod: string): boolean {
+  return leadingText.includes(`// scale-auth(${codemod}):`);
+}

@@ -1,0 +1,79 @@
+/** A rule report as the engine hands it to a codemod: where, which message, and the rule's `data`. */
+export interface RuleReport {
+  ruleId: string;
+  messageId: string;
+  /** Offsets of the reported node in the file's text. */
+  range: [number, number];
+  line: number;
+  data: Record<string, string>;
+}
+
+/** Something a codemod could not rewrite safely; also left in the code as a marker comment. */
+export interface FollowUp {
+  path: string;
+  line: number;
+  codemod: string;
+  message: string;
+}
+
+export interface FileResult {
+  path: string;
+  status: 'changed' | 'unchanged' | 'error';
+  before?: string;
+  after?: string;
+  /** The parser's message (or the codemod's) when status is 'error'. */
+  error?: string;
+}
+
+export interface MigrationResult {
+  /** Every scanned file, in the order given. */
+  files: FileResult[];
+  followUps: FollowUp[];
+}
+
+export interface MigrateOptions {
+  /** Project root: module resolution, tsconfig lookup and `allow` globs are relative to it. */
+  cwd: string;
+  /** Absolute paths of every source file in scope (the engine finds importers among them). */
+  files: string[];
+  /** Codemod names to run, in order; all registered codemods when omitted. */
+  codemods?: string[];
+  /** Called after each file is scanned, for progress bars. */
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+/** A file as a codemod sees it: its current text and, when it has any, its reports. */
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+export interface ReportedFile extends SourceText {
+  reports: RuleReport[];
+}
+
+export interface CodemodInput {
+  /** Files with reports of the codemod's paired rule. */
+  reported: ReportedFile[];
+  /** Project files that import `path` (direct importers only); empty when `crossFile` is false. */
+  importersOf(path: string): SourceText[];
+  /** Resolves an import specifier written in `fromFile` to a project file. */
+  resolve(specifier: string, fromFile: string): string | undefined;
+  /** False under jscodeshift: only the reported file may change, other files become follow-ups. */
+  crossFile: boolean;
+}
+
+export interface CodemodOutput {
+  /** New text by path, for files that changed. */
+  changed: Map<string, string>;
+  followUps: FollowUp[];
+}
+
+export interface Codemod {
+  name: string;
+  /** The rule whose reports drive it, without the `scale-auth/` prefix. */
+  rule: import('../../rules/index.js').RuleName;
+  /** One line, shown in the README's codemods table. */
+  description: string;
+  transform(input: CodemodInput): CodemodOutput;
+}
