@@ -7,6 +7,13 @@ import { applyEdits, type TextEdit } from '../../src/codemod/text-edits.js';
 import { outerExpression, processEnvName } from '../../src/codemod/ts-nodes.js';
 import type { Conversion } from './conversion.js';
 
+/** A value the factory creates first because its initializer reads it: `const llm = createLlm();`. */
+export interface Dependency {
+  local: string;
+  factory: string;
+  isAsync: boolean;
+}
+
 export interface FactoryText {
   text: string;
   /** The body calls `requireEnv`, so the file needs the helper. */
@@ -17,7 +24,7 @@ export interface FactoryText {
  * `export function createCrewClient() { return new CrewClient({ apiKey: requireEnv("…") }); }`:
  * the initializer, moved as written, with credential env reads resolved when the factory runs.
  */
-export function factoryText(conversion: Conversion, dependencies: readonly Conversion[], file: FileEdits): FactoryText {
+export function factoryText(conversion: Conversion, dependencies: readonly Dependency[], file: FileEdits): FactoryText {
   const { style } = file;
   const { init } = conversion;
   const envEdits: TextEdit[] = [];
@@ -34,7 +41,7 @@ export function factoryText(conversion: Conversion, dependencies: readonly Conve
   const implicit = conversion.envNames.filter((name) => !readNames.has(name));
   const isAsync = conversion.isAsync || dependencies.some((dependency) => dependency.isAsync);
   const body = [
-    ...dependencies.map((dependency) => file.statement(`const ${dependency.nameNode?.getText()} = ${dependency.isAsync ? 'await ' : ''}${dependency.factory}()`)),
+    ...dependencies.map((dependency) => file.statement(`const ${dependency.local} = ${dependency.isAsync ? 'await ' : ''}${dependency.factory}()`)),
     ...implicit.map((name) => file.statement(`${REQUIRE_ENV}(${quoted(name, style)})`)),
     file.statement(`return ${reindent(applyEdits(init.getText(), envEdits), style.indent, init)}`),
   ];

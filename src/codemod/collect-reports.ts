@@ -38,25 +38,28 @@ export function collectReports(ruleName: RuleName, filePath: string, text: strin
       return original.create(recording);
     },
   };
+  const error = lint(filePath, text, cwd, {
+    plugins: { 'scale-auth': { rules: { [ruleName]: observed } } },
+    rules: { [`scale-auth/${ruleName}`]: 'error' },
+  });
+  return error === undefined ? { reports: recorded } : { parseError: error };
+}
+
+/** The parser's message when `text` does not parse as the file it claims to be. */
+export function parseError(filePath: string, text: string, cwd: string): string | undefined {
+  return lint(filePath, text, cwd, {});
+}
+
+function lint(filePath: string, text: string, cwd: string, config: Linter.Config): string | undefined {
   const linter = new Linter({ configType: 'flat', cwd });
-  const messages = linter.verify(
-    text,
-    [
-      {
-        files: ['**/*'],
-        languageOptions: {
-          ...(TYPESCRIPT_FILE.test(filePath) ? { parser: tsParser as Linter.Parser } : {}),
-          parserOptions: { ecmaFeatures: { jsx: true } },
-        },
-        plugins: { 'scale-auth': { rules: { [ruleName]: observed } } },
-        rules: { [`scale-auth/${ruleName}`]: 'error' },
-      },
-    ],
-    { filename: filePath },
-  );
+  const languageOptions: Linter.LanguageOptions = {
+    ...(TYPESCRIPT_FILE.test(filePath) ? { parser: tsParser as Linter.Parser } : {}),
+    parserOptions: { ecmaFeatures: { jsx: true } },
+  };
+  // A pattern with an extension: ESLint does not count a bare `**/*` as matching a file.
+  const messages = linter.verify(text, [{ files: ['**/*.*'], languageOptions, ...config }], { filename: filePath });
   const fatal = messages.find((message) => message.fatal);
-  if (fatal) return { parseError: `${fatal.message} (${fatal.line}:${fatal.column})` };
-  return { reports: recorded };
+  return fatal ? `${fatal.message} (${fatal.line}:${fatal.column})` : undefined;
 }
 
 function stringData(data: Record<string, unknown> | undefined): Record<string, string> {

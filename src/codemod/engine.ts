@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { collectReports, parseError } from './collect-reports.js';
+import { mentionedSpecifiers, ModuleResolver } from './module-resolution.js';
+import { codemods, isCodemodName, type CodemodName } from './registry.js';
+import type { FileResult, FollowUp, MigrateOptions, MigrationResult, ReportedFile, SourceText } from './types.js';
+
+/**
+ * Runs codemods over a set of files, in memory: each codemod sees the text the previous one left.
+ * Nothing is written here (the CLI writes); a file that does not parse, or whose new text would
+ * not parse, keeps its original text and is reported as an error.
+ */
+export function migrate(options: MigrateOptions): MigrationResult {
+  const names = options.codemods ?? (Object.keys(codemods) as CodemodName[]);
+  const unknown = names.filter((name) => !isCodemodName(name));
+  if (unknown.length > 0) throw new Error(`Unknown codemod: ${unknown.join(', ')} (known: ${Object.keys(codemods).join(', ')})`);
+
+  const original = new Map<string, string>();
+  const current = new Map<string, string>();
+  const errors = new Map<string, string>();
+  for (const path of options.files) {
+    try {
+      const text = readFileSync(path, 'utf8');
+      original.set(path, text);
+      current.set(path, text);
+    } catch (error) {
+      errors.set(path, `cannot read: ${(error as Error).message}`);
+    }
+  }
+
+  const resolver = new ModuleResolver();
+  const followUps: FollowUp[] = [];
+  const total = options.files.length * names.length;
+  let done = 0;
+  for (const name of names as CodemodName[]) {
+    const codemod = codemods[name];
+    const reported: ReportedFile[] = [];
+    for (const path of options.files) {
+      const text = current.get(path);
+      if (text !== undefined && !errors.has(path)) {
+        const outcome = collectReports(codemod.rule, path, text, options.cwd);
+        if ('parseError' in outcome) errors.set(path, outcome.parseError);
+        else if (outcome.reports.length > 0) reported.push({ path, text, reports: outcome.reports });
+      }
+      options.onProgress?.(++done, total, path);
+    }
+    if (reported.length === 0) continue;
+
+    const importers = importerIndex(current, errors, resolver);
+    let output;
+    try {
+      output = codemod.transform({
+        reported,
+        importersOf: (path) => importers().get(path) ?? [],
+        resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
+        crossFile: true,
+      });
+    } catch (error) {
+      for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);
+      continue;
+    }
+    for (const [path, text] of output.changed) {
+      if (!current.has(path) || errors.has(path)) continue;
+      const broken = parseError(path, text, options.cwd);
+      if (broken) errors.set(path, `${name} produced code that does not parse (${broken}); file left unchanged`);
+      else current.set(path, text);
+    }
+    followUps.push(...output.followUps.filter((followUp) => !errors.has(followUp.path)));
+  }
+
+  const files: FileResult[] = options.files.map((path) => {
+    const before = original.get(path);
+    const error = errors.get(path);
+    if (error !== undefined) return { path, status: 'error', error, ...(before === undefined ? {} : { before }) };
+    const after = current.get(path) ?? '';
+    return before === after ? { path, status: 'unchanged' } : { path, status: 'changed', before: before ?? '', after };
+  });
+  return { files, followUps };
+}
+
+/** Who imports whom, built on first use from each file's module specifiers. */
+function importerIndex(texts: ReadonlyMap<string, string>, errors: ReadonlyMap<string, string>, resolver: ModuleResolver): () => Map<string, SourceText[]> {
+  let index: Map<string, SourceText[]> | undefined;
+  return () => {
+    if (index) return index;
+    index = new Map();
+    for (const [path, text] of texts) {
+      if (errors.has(path)) continue;
+      for (const specifier of mentionedSpecifiers(text)) {
+        const target = resolver.resolve(specifier, path);
+        if (target === undefined || target === path || !texts.has(target)) continue;
+        const list = index.get(target) ?? [];
+        if (!list.some((entry) => entry.path === path)) list.push({ path, text });
+        index.set(target, list);
+      }
+    }
+    return index;
+  };
+}

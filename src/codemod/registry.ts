@@ -1,0 +1,13 @@
+import { clientFactory } from '../../codemods/client-factory.js';
+import type { Codemod } from './types.js';
+
+/** Every codemod, by name, in the order `migrate` runs them. */
+export const codemods = {
+  'client-factory': clientFactory,
+} satisfies Record<string, Codemod>;
+
+export type CodemodName = keyof typeof codemods;
+
+export function isCodemodName(name: string): name is CodemodName {
+  return Object.hasOwn(codemods, name);
+}
