@@ -1,5 +1,6 @@
 import { Node, type SourceFile } from 'ts-morph';
 import { bindingUses } from '../src/codemod/binding-uses.js';
+import { hasMarker } from '../src/codemod/markers.js';
 import { pascalCase } from '../src/codemod/naming.js';
 import { REQUIRE_ENV, requireEnvHelper } from '../src/codemod/require-env.js';
 import type { Codemod, CodemodInput, CodemodOutput, ReportedFile } from '../src/codemod/types.js';
@@ -10,7 +11,6 @@ import { rewriteImporters, type ChangedExport, type ImporterContext } from './cl
 import { rebind } from './client-factory/rebind.js';
 
 const NAME = 'client-factory';
-const MARKER = /\/\/ scale-auth\(client-factory\): (.*)/;
 
 export const clientFactory: Codemod = {
   name: NAME,
@@ -54,15 +54,13 @@ function plan(sourceFile: SourceFile, file: ReportedFile, workspace: Workspace):
     if (marked.has(statement)) return;
     marked.add(statement);
     const edits = workspace.editsFor(sourceFile);
-    edits.insert(statement.getStart(), workspace.marker(sourceFile, message) + edits.style.newline);
+    edits.insert(statement.getStart(), workspace.marker(message) + edits.style.newline);
   };
   for (const report of file.reports) {
     const located = locate(sourceFile, report, taken);
     if (!located) continue;
     const statement = 'conversion' in located ? located.conversion.statement : located.unconvertible.statement;
-    const earlier = earlierMarker(statement);
-    if (earlier !== undefined) {
-      if (!marked.has(statement)) workspace.remark(sourceFile, earlier);
+    if (hasEarlierMarker(statement)) {
       marked.add(statement);
     } else if ('unconvertible' in located) {
       mark(statement, located.unconvertible.message);
@@ -81,13 +79,9 @@ function plan(sourceFile: SourceFile, file: ReportedFile, workspace: Workspace):
   return conversions;
 }
 
-/** The message of a marker this codemod left above `statement` on an earlier run. */
-function earlierMarker(statement: Node): string | undefined {
-  for (const comment of statement.getLeadingCommentRanges()) {
-    const match = MARKER.exec(comment.getText());
-    if (match) return match[1];
-  }
-  return undefined;
+/** This codemod marked `statement` on an earlier run: it stays as it is (idempotence). */
+function hasEarlierMarker(statement: Node): boolean {
+  return statement.getLeadingCommentRanges().some((comment) => hasMarker(comment.getText(), NAME));
 }
 
 /** A factory that creates an awaited dependency awaits too. */
@@ -167,9 +161,13 @@ function emit(sourceFile: SourceFile, conversions: Converted[], hosts: ReadonlyM
       const kept = conversion.nameNode
         ? `${conversion.exportKind === 'named' ? 'export ' : ''}const ${conversion.nameNode.getText()} = ${call}`
         : `export default ${call}`;
-      text += `${newline}${newline}${workspace.marker(sourceFile, keep)}${newline}${edits.statement(kept)}`;
+      text += `${newline}${newline}${workspace.marker(keep)}${newline}${edits.statement(kept)}`;
     }
-    edits.replace(conversion.statement.getStart(), conversion.statement.getEnd(), text);
+    const { statement } = conversion;
+    const next = statement.getNextSibling();
+    // A multi-line function directly followed by another statement gets the blank line functions have.
+    if (next && sourceFile.getLineAndColumnAtPos(next.getStart(true)).line === sourceFile.getLineAndColumnAtPos(statement.getEnd()).line + 1) text += newline;
+    edits.replace(statement.getStart(), statement.getEnd(), text);
   }
   if (readsEnv && !declares(sourceFile, REQUIRE_ENV)) edits.append(requireEnvHelper(edits.style, edits.typescript));
 }

@@ -29,16 +29,24 @@ export function factoryText(conversion: Conversion, dependencies: readonly Depen
   const { init } = conversion;
   const envEdits: TextEdit[] = [];
   const readNames = new Set<string>();
-  init.forEachDescendant((child, traversal) => {
-    if (Node.isArrowFunction(child) || Node.isFunctionExpression(child) || Node.isMethodDeclaration(child)) return traversal.skip();
-    const name = processEnvName(child);
-    if (!name || !conversion.envNames.includes(name)) return undefined;
+  const replaceRead = (node: Node): boolean => {
+    const name = processEnvName(node);
+    if (!name || !conversion.envNames.includes(name)) return false;
     readNames.add(name);
-    const read = withEmptyFallback(outerExpression(child));
-    envEdits.push({ start: read.getStart() - init.getStart(), end: read.getEnd() - init.getStart(), text: `${REQUIRE_ENV}(${quoted(name, style)})` });
-    return traversal.skip();
-  });
-  const implicit = conversion.envNames.filter((name) => !readNames.has(name));
+    const read = withEmptyFallback(outerExpression(node));
+    const start = Math.max(read.getStart(), init.getStart());
+    const end = Math.min(read.getEnd(), init.getEnd());
+    envEdits.push({ start: start - init.getStart(), end: end - init.getStart(), text: `${REQUIRE_ENV}(${quoted(name, style)})` });
+    return true;
+  };
+  // `const API_TOKEN = process.env.API_TOKEN`: the initializer is the read itself.
+  if (!replaceRead(init)) {
+    init.forEachDescendant((child, traversal) => {
+      if (Node.isArrowFunction(child) || Node.isFunctionExpression(child) || Node.isMethodDeclaration(child) || replaceRead(child)) traversal.skip();
+    });
+  }
+  // A value made from converted dependencies gets its credential through their factories.
+  const implicit = dependencies.length > 0 ? [] : conversion.envNames.filter((name) => !readNames.has(name));
   const isAsync = conversion.isAsync || dependencies.some((dependency) => dependency.isAsync);
   const body = [
     ...dependencies.map((dependency) => file.statement(`const ${dependency.local} = ${dependency.isAsync ? 'await ' : ''}${dependency.factory}()`)),

@@ -108,7 +108,7 @@ function rebindImport(context: ImporterContext, sourceFile: SourceFile, imported
   const lastImport = sourceFile.getImportDeclarations().at(-1);
   const at = lastImport?.getEnd() ?? 0;
   const { newline } = edits.style;
-  const marker = context.workspace.marker(sourceFile, `\`${local.getText()}\` is still read when the module loads: move those reads into functions and call ${factory}() there`);
+  const marker = context.workspace.marker(`\`${local.getText()}\` is still read when the module loads: move those reads into functions and call ${factory}() there`);
   edits.insert(at, `${newline}${newline}${marker}${newline}${edits.statement(`const ${local.getText()} = ${changed.isAsync ? 'await ' : ''}${factory}()`)}`);
 }
 
@@ -136,5 +136,5 @@ function markImporter(context: ImporterContext, sourceFile: SourceFile, node: No
   const statement = node.getFirstAncestor((ancestor) => Node.isStatement(ancestor) && !Node.isBlock(ancestor)) ?? node;
   const start = Node.isStatement(node) ? node.getStart() : statement.getStart();
   const indent = sourceFile.getFullText().slice(sourceFile.getFullText().lastIndexOf('\n', start - 1) + 1, start);
-  edits.insert(start, `${context.workspace.marker(sourceFile, message)}${edits.style.newline}${/^\s*$/.test(indent) ? indent : ''}`);
+  edits.insert(start, `${context.workspace.marker(message)}${edits.style.newline}${/^\s*$/.test(indent) ? indent : ''}`);
 }

@@ -79,9 +79,12 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
-/** Like `walk`, but stays out of nested functions: what runs when `root` is evaluated. */
+/**
+ * Like `walk`, but stays out of functions: what runs when `root` is evaluated. A root that is
+ * itself a function (a BullMQ processor, a lazy getter) runs later, so nothing in it is visited.
+ */
 export function walkEvaluated(root: Node, visit: (node: Node) => boolean | void): void {
-  walk(root, (node) => (node !== root && isFunction(node) ? false : visit(node)));
+  walk(root, (node) => (isFunction(node) ? false : visit(node)));
 }
 
 function isNode(value: unknown): value is Node {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { collectReports, parseError } from './collect-reports.js';
+import { markersIn } from './markers.js';
 import { mentionedSpecifiers, ModuleResolver } from './module-resolution.js';
 import { codemods, isCodemodName, type CodemodName } from './registry.js';
 import type { FileResult, FollowUp, MigrateOptions, MigrationResult, ReportedFile, SourceText } from './types.js';
@@ -64,7 +65,11 @@ export function migrate(options: MigrateOptions): MigrationResult {
       if (broken) errors.set(path, `${name} produced code that does not parse (${broken}); file left unchanged`);
       else current.set(path, text);
     }
-    followUps.push(...output.followUps.filter((followUp) => !errors.has(followUp.path)));
+  }
+  // Follow-ups are the markers in the code: left by this run or an earlier one, they are still to do.
+  for (const [path, text] of current) {
+    if (errors.has(path)) continue;
+    for (const marker of markersIn(text)) if (names.includes(marker.codemod as CodemodName)) followUps.push({ path, ...marker });
   }
 
   const files: FileResult[] = options.files.map((path) => {

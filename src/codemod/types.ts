@@ -64,9 +64,8 @@ export interface CodemodInput {
 }
 
 export interface CodemodOutput {
-  /** New text by path, for files that changed. */
+  /** New text by path, for files that changed. Spots left for a person carry a marker comment. */
   changed: Map<string, string>;
-  followUps: FollowUp[];
 }
 
 export interface Codemod {
