@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walkEvaluated } from '../src/analysis/ast.js';
+import { isFunction, type FunctionNode, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walkEvaluated } from '../src/analysis/ast.js';
 import { classifyCreation, type ClientCreation, type Creation, type CreationContext } from '../src/analysis/client-creation.js';
 import { isAuthHeaderName, isCredentialEnvName, isHeadersKey } from '../src/analysis/credentials.js';
 import { envReadsIn } from '../src/analysis/env-reads.js';
@@ -199,6 +199,12 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       const callee = unwrapTypes(node.callee);
+      if (isFunction(callee)) {
+        const built = clientBuilders.get(callee);
+        if (!built) return false;
+        reportCreation({ ...built, node }, binding, 'createdAtLoad', iifeLabel(callee));
+        return true;
+      }
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const definition = variableOf(callee)?.defs[0]?.node;
       const built = definition && clientBuilders.get(definition);
@@ -359,6 +365,9 @@ function topLevelBuilder(node: Node): Node | undefined {
   }
   if (!fn) return undefined;
   const parent = fn.parent;
+  // An IIFE runs where it is written: `export const c = (() => new OpenAI())()` builds at load time
+  // when the call itself is at module scope (checked where the call is reported).
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return fn;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return isTopLevel(fn) ? fn : undefined;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && isTopLevel(parent.parent)) return parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') {
@@ -366,6 +375,12 @@ function topLevelBuilder(node: Node): Node | undefined {
     return owner?.type === AST_NODE_TYPES.ClassDeclaration && isTopLevel(owner) ? owner : undefined;
   }
   return undefined;
+}
+
+/** How an IIFE is named in messages: `(() => …)()`, `(async () => …)()`, `(function () { … })()`. */
+function iifeLabel(fn: FunctionNode): string {
+  const prefix = fn.async ? 'async ' : '';
+  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? `(${prefix}() => …)()` : `(${prefix}function () { … })()`;
 }
 
 function isTopLevel(node: Node): boolean {
