@@ -88,6 +88,7 @@ export default createRule<Options, MessageIds>({
     /** Top-level functions and classes that build a client when called or instantiated. */
     const clientBuilders = new Map<Node, ClientCreation>();
     const headerProperties: TSESTree.Property[] = [];
+    const headerAssignments: HeaderAssignment[] = [];
 
     function collectCreation(node: Creation): void {
       if (isEvaluatedAtModuleScope(node)) {
@@ -238,6 +239,27 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** `axios.defaults.headers.common.Authorization = `Bearer ${process.env.TOKEN}`` at load time. */
+    function checkHeaderAssignment(node: HeaderAssignment): void {
+      const names = envNamesBehind(node.right);
+      if (names.length === 0) return;
+      const binding: ModuleBinding = { name: sourceCode.getText(node.left.object), exported: false };
+      context.report({
+        node,
+        messageId: 'headerObject',
+        data: {
+          binding: binding.name,
+          header: propertyName(node.left) ?? 'auth',
+          credential: names.join(', '),
+          users: describeUsers(binding),
+          envVar: names.join(','),
+          client: '',
+          provider: '',
+          exported: 'false',
+        },
+      });
+    }
+
     /** `new Headers({...})` and `Object.freeze({...})` hold the literal they wrap. */
     function headerHolder(object: Node): Node {
       const parent = object.parent;
@@ -321,9 +343,18 @@ export default createRule<Options, MessageIds>({
         if (name.toLowerCase() === 'apikey' && !isUnderHeadersKey(node)) return;
         headerProperties.push(node);
       },
+      AssignmentExpression(node) {
+        // A default header set on a shared HTTP client at load time is a header object too.
+        if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        const name = propertyName(node.left);
+        if (name === undefined || !isAuthHeaderName(name)) return;
+        if (name.toLowerCase() === 'apikey' && !isHeadersHolder(node.left.object)) return;
+        headerAssignments.push(node as HeaderAssignment);
+      },
       'Program:exit'() {
         for (const node of moduleScopeCreations) if (checkModuleScopeCreation(node)) reportedCreations.add(node);
         for (const property of headerProperties) if (isEvaluatedAtModuleScope(property)) checkHeaderProperty(property);
+        for (const assignment of headerAssignments) if (isEvaluatedAtModuleScope(assignment)) checkHeaderAssignment(assignment);
         checkCapturedTokens();
       },
     };
@@ -336,6 +367,15 @@ function isBareRead(init: Node): boolean {
   if (value.type === AST_NODE_TYPES.LogicalExpression) return isBareRead(value.left) && unwrapTypes(value.right).type === AST_NODE_TYPES.Literal;
   if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) return isBareRead(value.callee.object);
   return envReadsIn(value).length === 1 && value.type !== AST_NODE_TYPES.ObjectExpression;
+}
+
+type HeaderAssignment = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+
+/** `x.headers.apikey = …`, `headers.apikey = …`: an object that is a header map by its name. */
+function isHeadersHolder(node: Node): boolean {
+  const holder = unwrapTypes(node);
+  const name = holder.type === AST_NODE_TYPES.MemberExpression ? propertyName(holder) : holder.type === AST_NODE_TYPES.Identifier ? holder.name : undefined;
+  return name !== undefined && isHeadersKey(name);
 }
 
 /** `{ headers: { apikey } }`: Supabase's `apikey` is a header only inside a header map. */

@@ -202,6 +202,17 @@ tsRuleTester.run('no-module-scope-client (TypeScript)', rule, {
       'async function main() { const openai = new OpenAI(); console.log(await openai.models.list()); }',
       'void main();',
     ),
+    // ok: a default header set per login, inside a function
+    "import axios from 'axios';\nexport function login(token: string) { axios.defaults.headers.common.Authorization = `Bearer ${token}`; }",
+    // ok: `apiKey` assigned on a config object is not a header
+    "export const config: { apiKey?: string } = {};\nconfig.apiKey = process.env.OPENAI_API_KEY;",
+    // ok: Upstash Redis and its rate limiter are long-lived connections
+    code(
+      "import { Redis } from '@upstash/redis';",
+      "import { Ratelimit } from '@upstash/ratelimit';",
+      'export const redis = new Redis({ url: process.env.UPSTASH_REDIS_REST_URL!, token: process.env.UPSTASH_REDIS_REST_TOKEN! });',
+      "export const limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(10, '10 s') });",
+    ),
     {
       // ok: implicitCredentials off: SDKs that read their own env var are not reported
       code: "import OpenAI from 'openai';\nimport { ChatAnthropic } from '@langchain/anthropic';\nexport const openai = new OpenAI();\nexport const llm = new ChatAnthropic({ model: 'claude-sonnet-4-5' });",
@@ -374,6 +385,35 @@ tsRuleTester.run('no-module-scope-client (TypeScript)', rule, {
         'export const answer = (q: string) => model.invoke(q);',
       ),
       errors: [{ messageId: 'moduleScopeClient', line: 2, data: { binding: 'model', client: 'Chat', provider: 'OpenAI', credential: 'OPENAI_KEY', users: 'answer' } }],
+    },
+    {
+      // an LCEL chain piping a module-scope model is a derived handle
+      code: code(
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "import { ChatPromptTemplate } from '@langchain/core/prompts';",
+        "import { StringOutputParser } from '@langchain/core/output_parsers';",
+        "const llm = new ChatOpenAI({ model: 'gpt-4o' });",
+        "export const chain = ChatPromptTemplate.fromTemplate('{q}').pipe(llm).pipe(new StringOutputParser());",
+      ),
+      errors: [
+        { messageId: 'moduleScopeClient', line: 4 },
+        { messageId: 'derivedHandle', line: 5, data: { binding: 'chain', client: 'llm', credential: OPENAI_IMPLICIT, users: IMPORTERS } },
+      ],
+    },
+    {
+      // a default Authorization header set on a shared HTTP client at load time
+      code: "import axios from 'axios';\naxios.defaults.headers.common['Authorization'] = `Bearer ${process.env.API_TOKEN}`;\nexport const get = () => axios.get('/me');",
+      errors: [{ messageId: 'headerObject', line: 2, column: 1, data: { binding: 'axios.defaults.headers.common', header: 'Authorization', credential: 'API_TOKEN', users: 'every call in this process' } }],
+    },
+    {
+      // ...and from a token captured at load
+      code: code(
+        "import axios from 'axios';",
+        'const token = process.env.API_TOKEN;',
+        "export const api = axios.create({ baseURL: 'https://api.acme.dev' });",
+        'api.defaults.headers.common.Authorization = `Bearer ${token}`;',
+      ),
+      errors: [{ messageId: 'headerObject', line: 4, data: { binding: 'api.defaults.headers.common', header: 'Authorization', credential: 'API_TOKEN', users: 'every call in this process' } }],
     },
     {
       // module-scope header object built from a captured token
