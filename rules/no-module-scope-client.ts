@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walkEvaluated } from '../src/analysis/ast.js';
+import { isFunction, type FunctionNode, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walkEvaluated } from '../src/analysis/ast.js';
 import { classifyCreation, type ClientCreation, type Creation, type CreationContext } from '../src/analysis/client-creation.js';
 import { isAuthHeaderName, isCredentialEnvName, isHeadersKey } from '../src/analysis/credentials.js';
 import { envReadsIn } from '../src/analysis/env-reads.js';
@@ -88,6 +88,7 @@ export default createRule<Options, MessageIds>({
     /** Top-level functions and classes that build a client when called or instantiated. */
     const clientBuilders = new Map<Node, ClientCreation>();
     const headerProperties: TSESTree.Property[] = [];
+    const headerAssignments: HeaderAssignment[] = [];
 
     function collectCreation(node: Creation): void {
       if (isEvaluatedAtModuleScope(node)) {
@@ -199,6 +200,12 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       const callee = unwrapTypes(node.callee);
+      if (isFunction(callee)) {
+        const built = clientBuilders.get(callee);
+        if (!built) return false;
+        reportCreation({ ...built, node }, binding, 'createdAtLoad', iifeLabel(callee));
+        return true;
+      }
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const definition = variableOf(callee)?.defs[0]?.node;
       const built = definition && clientBuilders.get(definition);
@@ -228,6 +235,27 @@ export default createRule<Options, MessageIds>({
           client: '',
           provider: '',
           exported: String(binding.exported),
+        },
+      });
+    }
+
+    /** `axios.defaults.headers.common.Authorization = `Bearer ${process.env.TOKEN}`` at load time. */
+    function checkHeaderAssignment(node: HeaderAssignment): void {
+      const names = envNamesBehind(node.right);
+      if (names.length === 0) return;
+      const binding: ModuleBinding = { name: sourceCode.getText(node.left.object), exported: false };
+      context.report({
+        node,
+        messageId: 'headerObject',
+        data: {
+          binding: binding.name,
+          header: propertyName(node.left) ?? 'auth',
+          credential: names.join(', '),
+          users: describeUsers(binding),
+          envVar: names.join(','),
+          client: '',
+          provider: '',
+          exported: 'false',
         },
       });
     }
@@ -315,9 +343,18 @@ export default createRule<Options, MessageIds>({
         if (name.toLowerCase() === 'apikey' && !isUnderHeadersKey(node)) return;
         headerProperties.push(node);
       },
+      AssignmentExpression(node) {
+        // A default header set on a shared HTTP client at load time is a header object too.
+        if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        const name = propertyName(node.left);
+        if (name === undefined || !isAuthHeaderName(name)) return;
+        if (name.toLowerCase() === 'apikey' && !isHeadersHolder(node.left.object)) return;
+        headerAssignments.push(node as HeaderAssignment);
+      },
       'Program:exit'() {
         for (const node of moduleScopeCreations) if (checkModuleScopeCreation(node)) reportedCreations.add(node);
         for (const property of headerProperties) if (isEvaluatedAtModuleScope(property)) checkHeaderProperty(property);
+        for (const assignment of headerAssignments) if (isEvaluatedAtModuleScope(assignment)) checkHeaderAssignment(assignment);
         checkCapturedTokens();
       },
     };
@@ -330,6 +367,15 @@ function isBareRead(init: Node): boolean {
   if (value.type === AST_NODE_TYPES.LogicalExpression) return isBareRead(value.left) && unwrapTypes(value.right).type === AST_NODE_TYPES.Literal;
   if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) return isBareRead(value.callee.object);
   return envReadsIn(value).length === 1 && value.type !== AST_NODE_TYPES.ObjectExpression;
+}
+
+type HeaderAssignment = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+
+/** `x.headers.apikey = …`, `headers.apikey = …`: an object that is a header map by its name. */
+function isHeadersHolder(node: Node): boolean {
+  const holder = unwrapTypes(node);
+  const name = holder.type === AST_NODE_TYPES.MemberExpression ? propertyName(holder) : holder.type === AST_NODE_TYPES.Identifier ? holder.name : undefined;
+  return name !== undefined && isHeadersKey(name);
 }
 
 /** `{ headers: { apikey } }`: Supabase's `apikey` is a header only inside a header map. */
@@ -359,6 +405,9 @@ function topLevelBuilder(node: Node): Node | undefined {
   }
   if (!fn) return undefined;
   const parent = fn.parent;
+  // An IIFE runs where it is written: `export const c = (() => new OpenAI())()` builds at load time
+  // when the call itself is at module scope (checked where the call is reported).
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return fn;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return isTopLevel(fn) ? fn : undefined;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && isTopLevel(parent.parent)) return parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') {
@@ -366,6 +415,12 @@ function topLevelBuilder(node: Node): Node | undefined {
     return owner?.type === AST_NODE_TYPES.ClassDeclaration && isTopLevel(owner) ? owner : undefined;
   }
   return undefined;
+}
+
+/** How an IIFE is named in messages: `(() => …)()`, `(async () => …)()`, `(function () { … })()`. */
+function iifeLabel(fn: FunctionNode): string {
+  const prefix = fn.async ? 'async ' : '';
+  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? `(${prefix}() => …)()` : `(${prefix}function () { … })()`;
 }
 
 function isTopLevel(node: Node): boolean {

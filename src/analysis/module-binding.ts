@@ -16,7 +16,8 @@ export interface ModuleBinding {
 /**
  * The binding that keeps `node`'s value: a variable, `export default`, `module.exports`, an
  * assignment, a property of a kept object literal or array, a class static property, either side
- * of `a ?? b` or a ternary. `undefined` when the value is only passed along (`app.use(session())`).
+ * of `a ?? b` or a ternary, the end of a method chain on it. `undefined` when the value is only
+ * passed along (`app.use(session())`).
  */
 export function moduleBinding(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): ModuleBinding | undefined {
   const { parent, child } = valueParent(node);
@@ -49,6 +50,19 @@ export function moduleBinding(node: Node, sourceCode: Readonly<TSESLint.SourceCo
     case AST_NODE_TYPES.ConditionalExpression:
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) return undefined;
       return moduleBinding(parent, sourceCode);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `new ChatOpenAI().bindTools(tools)`, `new Pinecone().index('docs')`: the end of a chain on the
+      // value keeps (or wraps) it, so the chain's binding is this value's binding too.
+      if (parent.object !== child) return undefined;
+      let top: Node = parent;
+      while (
+        (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) ||
+        (top.parent?.type === AST_NODE_TYPES.CallExpression && top.parent.callee === top)
+      ) {
+        top = top.parent;
+      }
+      return moduleBinding(top, sourceCode);
+    }
     case AST_NODE_TYPES.PropertyDefinition: {
       if (!parent.static || parent.value !== child) return undefined;
       const owner = parent.parent.parent;
