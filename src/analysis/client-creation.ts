@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findClientSpec, isLongLivedModule, type ClientSpec } from '../catalog/index.js';
 import type { ScaleAuthSettings } from '../settings.js';
 import { calleeName, propertyName, staticString, unwrapTypes, unwrapValue } from './ast.js';
-import { isAuthHeaderName, isCredentialEnvName, isCredentialKey, isHeadersKey } from './credentials.js';
+import { isAuthHeaderName, isCredentialEnvName, isCredentialKey, isHeadersKey, isPublicKeyEnvName } from './credentials.js';
 import { envReadName, envReadsIn } from './env-reads.js';
 import { resolveCallee, type ModuleImport } from './imports.js';
 
@@ -113,7 +113,10 @@ function fromCatalog(node: Creation, spec: ClientSpec, clientName: string, conte
   for (const argument of node.arguments) credentialOptionValues(argument, spec.credentialOptions, credentials);
   const explicit = spec.resolvesCredentialLazily ? credentials.filter((value) => !isProviderCall(value)) : credentials;
   if (explicit.length > 0) {
-    return { node, clientName, provider: spec.provider, spec, credentials: explicit, envNames: credentialEnvNames(explicit, context.sourceCode), implicit: false };
+    const envNames = credentialEnvNames(explicit, context.sourceCode);
+    // Supabase on its anon key: a shared module-scope client is the documented pattern, users' sessions authenticate.
+    if (spec.delegatedAuth && envNames.length > 0 && envNames.every(isPublicKeyEnvName)) return undefined;
+    return { node, clientName, provider: spec.provider, spec, credentials: explicit, envNames, implicit: false };
   }
   if (spec.resolvesCredentialLazily || !spec.defaultEnv?.length) return undefined;
   return { node, clientName, provider: spec.provider, spec, credentials: [], envNames: [...spec.defaultEnv], implicit: true };

@@ -35,3 +35,11 @@ export function isHeadersKey(key: string): boolean {
 export function isCredentialEnvName(name: string): boolean {
   return /(^|_)(API_?KEY|KEY|TOKEN|SECRET|SECRET_KEY|PASSWORD|PASS|PAT|CREDENTIALS?|AUTH)$/i.test(name) || /(^|_)API_?KEY(_|$)/i.test(name);
 }
+
+/**
+ * Keys that are public by design: browser-exposed env prefixes and Supabase-style anon or
+ * publishable keys. With them the user's own session authenticates, not the key.
+ */
+export function isPublicKeyEnvName(name: string): boolean {
+  return /^(NEXT_PUBLIC|VITE|EXPO_PUBLIC|PUBLIC|REACT_APP|NUXT_PUBLIC|GATSBY)_/.test(name) || /(^|_)(ANON|PUBLISHABLE|PUBLIC)_?KEY$/.test(name);
+}

@@ -23,7 +23,7 @@ export interface ClientSpec {
    * instance without an explicit credential is safe (AWS SDK v3, Vercel AI SDK providers).
    */
   resolvesCredentialLazily?: boolean;
-  /** The SDK's documented pattern is delegated user auth (read by later rules). */
+  /** The SDK's documented pattern is delegated user auth: a client on a public (anon) key is not a server credential. */
   delegatedAuth?: boolean;
 }
 

@@ -61,6 +61,18 @@ tsRuleTester.run('no-module-scope-client (TypeScript)', rule, {
       "  return Response.json(await supabase.from('notes').select());",
       '}',
     ),
+    // ok: Supabase's browser client on the public anon key: users' sessions authenticate (delegated auth)
+    code(
+      "import { createClient } from '@supabase/supabase-js';",
+      'export const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);',
+    ),
+    // ok: the same on a publishable key, read into constants first
+    code(
+      "import { createClient } from '@supabase/supabase-js';",
+      'const url = process.env.SUPABASE_URL!;',
+      'const key = process.env.SUPABASE_PUBLISHABLE_KEY!;',
+      'export const supabase = createClient(url, key);',
+    ),
     // ok: BullMQ queue/worker and the Redis connection are meant to live for the process
     code(
       "import { Queue, Worker } from 'bullmq';",
