@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { codemods } from '../../src/codemod/registry.js';
+import { fixturesRoot } from './fixture-cases.js';
+
+const root = join(import.meta.dirname, '../..');
+const jscodeshift = join(root, 'node_modules/jscodeshift/bin/jscodeshift.js');
+const require = createRequire(import.meta.url);
+const temporary: string[] = [];
+afterEach(() => temporary.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })));
+
+function runJscodeshift(codemod: string, directory: string) {
+  const transform = join(root, 'codemods/jscodeshift', `${codemod}.cjs`);
+  const run = spawnSync(process.execPath, [jscodeshift, '--no-babel', '--parser=tsx', '--extensions=ts,tsx,js,cjs,mjs', '-t', transform, '.'], { cwd: directory, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+function copyOf(tree: string): string {
+  const directory = mkdtempSync(join(tmpdir(), 'scale-auth-jscodeshift-'));
+  temporary.push(directory);
+  cpSync(tree, directory, { recursive: true });
+  return directory;
+}
+
+describe('jscodeshift transforms', () => {
+  it.each(Object.keys(codemods))('%s has a transform module', (name) => {
+    expect(typeof require(join(root, 'codemods/jscodeshift', `${name}.cjs`))).toBe('function');
+  });
+
+  it('client-factory rewrites the reported file, keeps the export for importers it cannot see, and reports the follow-up', () => {
+    const directory = copyOf(join(fixturesRoot, 'client-factory/cross-file/input'));
+    const before = readFileSync(join(directory, 'routes/chat.ts'), 'utf8');
+    const first = runJscodeshift('client-factory', directory);
+    expect(first.status).toBe(0);
+    expect(first.output).toMatch(/1 ok/);
+    expect(first.output).toContain('lib/openai.ts:8 other modules import `openai`');
+    const lib = readFileSync(join(directory, 'lib/openai.ts'), 'utf8');
+    expect(lib).toContain('export function createOpenAI() {');
+    expect(lib).toContain('// scale-auth(client-factory): other modules import `openai`');
+    expect(lib).toContain('export const openai = createOpenAI();');
+    expect(readFileSync(join(directory, 'routes/chat.ts'), 'utf8')).toBe(before);
+
+    const second = runJscodeshift('client-factory', directory);
+    expect(second.output).toMatch(/0 ok/);
+    expect(readFileSync(join(directory, 'lib/openai.ts'), 'utf8')).toBe(lib);
+  });
+
+  it('client-factory matches the single-file fixture output', () => {
+    const directory = copyOf(join(fixturesRoot, 'client-factory/named-local/input'));
+    expect(runJscodeshift('client-factory', directory).status).toBe(0);
+    expect(readFileSync(join(directory, 'tasks.ts'), 'utf8')).toBe(readFileSync(join(fixturesRoot, 'client-factory/named-local/output/tasks.ts'), 'utf8'));
+  });
+});
