@@ -1,4 +1,3 @@
-import { codemods } from '../codemod/registry.js';
 import { FORMATS } from './args.js';
 
 export const MAIN_HELP = `Usage: scale-auth <command> [options]
@@ -30,7 +29,7 @@ Options:
 Exit codes: 0 no findings, 1 findings or files that do not parse, 2 usage errors.
 `;
 
-export const MIGRATE_HELP = `Usage: scale-auth migrate [paths...] [options]
+export const migrateHelp = (codemods: readonly string[]): string => `Usage: scale-auth migrate [paths...] [options]
 
 Runs the codemods on JS/TS files (default: the current folder) and writes the changed files
 atomically. Refuses to write into a git work tree with uncommitted changes unless --force.
@@ -39,7 +38,7 @@ Options:
       --dry              print a unified diff of each change, write nothing
       --force            write even when the git work tree has uncommitted changes
       --codemod <name>   run only this codemod (repeatable; default: all)
-                         known: ${Object.keys(codemods).join(', ')}
+                         known: ${codemods.join(', ')}
       --json <file>      also write a machine-readable report to <file>
   -h, --help             show this help
 

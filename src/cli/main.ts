@@ -1,8 +1,6 @@
 import { PLUGIN_VERSION } from '../package-info.js';
 import { parseCheckArgs, parseMigrateArgs } from './args.js';
-import { check } from './check.js';
-import { CHECK_HELP, MAIN_HELP, MIGRATE_HELP } from './help.js';
-import { migrateCommand } from './migrate.js';
+import { CHECK_HELP, MAIN_HELP, migrateHelp } from './help.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs `scale-auth` with the arguments after the program name; resolves to the exit code. */
@@ -32,11 +30,14 @@ async function run(argv: readonly string[], cwd: string): Promise<number> {
     case 'check': {
       const args = parseCheckArgs(rest);
       if (args.help) return help(CHECK_HELP);
+      // Commands load ESLint and ts-morph only when they run, so help and version answer at once.
+      const { check } = await import('./check.js');
       return check(args, cwd);
     }
     case 'migrate': {
       const args = parseMigrateArgs(rest);
-      if (args.help) return help(MIGRATE_HELP);
+      const { migrateCommand, codemodNames } = await import('./migrate.js');
+      if (args.help) return help(migrateHelp(codemodNames));
       return migrateCommand(args, cwd);
     }
     case undefined:

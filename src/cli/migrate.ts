@@ -11,10 +11,12 @@ import { buildReport, display, summaryText } from './migrate-report.js';
 import { progressLine } from './progress.js';
 import { UsageError } from './usage-error.js';
 
+export const codemodNames = Object.keys(codemods);
+
 /** `scale-auth migrate`: run the codemods, then print diffs (--dry) or write the changed files. */
 export function migrateCommand(args: MigrateArgs, cwd: string): number {
   const unknown = args.codemods.filter((name) => !isCodemodName(name));
-  if (unknown.length > 0) throw new UsageError(`unknown codemod: ${unknown.join(', ')} (known: ${Object.keys(codemods).join(', ')})`, 'migrate');
+  if (unknown.length > 0) throw new UsageError(`unknown codemod: ${unknown.join(', ')} (known: ${codemodNames.join(', ')})`, 'migrate');
   const files = discoverFiles(args.paths, cwd, 'migrate');
   if (!args.dry && !args.force) refuseDirtyTree(targetPaths(args.paths, cwd));
 
