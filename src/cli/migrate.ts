@@ -29,7 +29,8 @@ export function migrateCommand(args: MigrateArgs, cwd: string): number {
   });
   progress?.done();
 
-  const outcomes = args.dry ? printDiffs(result.files, cwd) : writeChanges(result.files);
+  if (args.dry) printDiffs(result.files, cwd);
+  const outcomes = args.dry ? result.files : writeChanges(result.files);
   const report = buildReport(outcomes, result.followUps, cwd, args.dry);
   process.stdout.write(summaryText(report));
   if (args.json !== undefined) writeFileAtomic(resolve(cwd, args.json), `${JSON.stringify(report, null, 2)}\n`);
@@ -50,11 +51,10 @@ function refuseDirtyTree(paths: readonly string[]): void {
   );
 }
 
-function printDiffs(files: readonly FileResult[], cwd: string): FileResult[] {
+function printDiffs(files: readonly FileResult[], cwd: string): void {
   for (const file of files) {
     if (file.status === 'changed') process.stdout.write(unifiedDiff(display(file.path, cwd), file.before ?? '', file.after ?? ''));
   }
-  return [...files];
 }
 
 /** Writes each changed file; a file that cannot be written becomes an error and the run goes on. */
