@@ -15,7 +15,8 @@ export function progressLine(stream: NodeJS.WriteStream, cwd: string): Progress 
     update(done, total, path) {
       const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
       const line = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${relative(cwd, path)}`;
-      stream.write(`\r\x1b[2K${line.slice(0, Math.max((stream.columns ?? 80) - 1, 0))}`);
+      // A terminal without a size (columns 0) gets the usual 80.
+      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 80) - 1)}`);
     },
     done() {
       stream.write('\r\x1b[2K');

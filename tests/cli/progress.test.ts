@@ -24,4 +24,10 @@ describe('progress line', () => {
     expect(written[2]).toBe('\r\x1b[2K');
     expect(written.join('')).not.toContain('\n');
   });
+
+  it('assumes 80 columns on a terminal that reports none', () => {
+    const { written, stream: tty } = stream(true, 0);
+    progressLine(tty, '/repo')?.update(1, 1, `/repo/${'x'.repeat(200)}.ts`);
+    expect(written[0]?.replace('\r\x1b[2K', '').length).toBe(79);
+  });
 });
