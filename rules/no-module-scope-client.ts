@@ -157,6 +157,7 @@ export default createRule<Options, MessageIds>({
           envVar: creation.envNames.join(','),
           users: describeUsers(binding),
           exported: String(binding.exported),
+          hardcoded: String(hardcoded),
         },
       });
     }

@@ -33,6 +33,10 @@ export function locate(sourceFile: SourceFile, report: RuleReport, taken: Set<st
   const holder = value.getParent();
   const statement = holder?.getFirstAncestor((ancestor) => ancestor.getParent() === sourceFile) ?? holder;
   const isTopLevel = statement?.getParent() === sourceFile;
+  // Moving a key written in the source into a factory would only copy it: it has to leave the code first.
+  if (report.data.hardcoded === 'true' && isTopLevel) {
+    return unconvertible(statement, 'the credential is written in the source: move it to an environment variable and read it here, then run the codemod again');
+  }
   const base = { envNames: report.data.envVar ? report.data.envVar.split(',') : [], isAsync: awaitsAtLoad(value) };
 
   if (Node.isExportAssignment(holder) && !holder.isExportEquals()) {

@@ -2,8 +2,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
 
-/** Folders never scanned: dependencies, build output, VCS data, coverage reports. */
-export const IGNORED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', '.git', 'coverage']);
+/** Folders never scanned: dependencies, build output and framework caches, VCS data, coverage reports. */
+export const IGNORED_DIRECTORIES = new Set([
+  'node_modules', 'dist', 'build', 'out', '.git', 'coverage',
+  '.next', '.nuxt', '.svelte-kit', '.output', '.vercel', '.netlify', '.turbo', '.cache', '.yarn', '.pnpm-store',
+]);
 
 const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;

@@ -10,6 +10,7 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 /**
  * Lints `text` with one of our rules and returns its reports with the rule's `data`, which
  * ESLint's own messages drop: the rule runs behind a context whose `report` records the descriptor.
+ * Reports that an `eslint-disable` comment silences are dropped, as `check` drops them.
  */
 export function collectReports(ruleName: RuleName, filePath: string, text: string, cwd: string): LintOutcome {
   const recorded: RuleReport[] = [];
@@ -20,7 +21,7 @@ export function collectReports(ruleName: RuleName, filePath: string, text: strin
       const recording = Object.create(context, {
         report: {
           value(descriptor: Rule.ReportDescriptor) {
-            const node = 'node' in descriptor ? (descriptor.node as { range?: [number, number]; loc?: { start: { line: number } } | null }) : undefined;
+            const node = 'node' in descriptor ? (descriptor.node as { range?: [number, number]; loc?: { start: { line: number; column: number } } | null }) : undefined;
             if (node?.range) {
               const [start, end] = node.range;
               recorded.push({
@@ -28,6 +29,7 @@ export function collectReports(ruleName: RuleName, filePath: string, text: strin
                 messageId: 'messageId' in descriptor ? (descriptor.messageId ?? '') : '',
                 range: [start, end],
                 line: node.loc?.start.line ?? 1,
+                column: (node.loc?.start.column ?? 0) + 1,
                 data: stringData(descriptor.data),
               });
             }
@@ -38,19 +40,22 @@ export function collectReports(ruleName: RuleName, filePath: string, text: strin
       return original.create(recording);
     },
   };
-  const error = lint(filePath, text, cwd, {
+  const ruleId = `scale-auth/${ruleName}`;
+  const { error, messages } = lint(filePath, text, cwd, {
     plugins: { 'scale-auth': { rules: { [ruleName]: observed } } },
-    rules: { [`scale-auth/${ruleName}`]: 'error' },
+    rules: { [ruleId]: 'error' },
   });
-  return error === undefined ? { reports: recorded } : { parseError: error };
+  if (error !== undefined) return { parseError: error };
+  const kept = new Set(messages.filter((message) => message.ruleId === ruleId).map((message) => `${message.line}:${message.column}`));
+  return { reports: recorded.filter((report) => kept.has(`${report.line}:${report.column}`)) };
 }
 
 /** The parser's message when `text` does not parse as the file it claims to be. */
 export function parseError(filePath: string, text: string, cwd: string): string | undefined {
-  return lint(filePath, text, cwd, {});
+  return lint(filePath, text, cwd, {}).error;
 }
 
-function lint(filePath: string, text: string, cwd: string, config: Linter.Config): string | undefined {
+function lint(filePath: string, text: string, cwd: string, config: Linter.Config): { error?: string; messages: Linter.LintMessage[] } {
   const linter = new Linter({ configType: 'flat', cwd });
   const languageOptions: Linter.LanguageOptions = {
     ...(TYPESCRIPT_FILE.test(filePath) ? { parser: tsParser as Linter.Parser } : {}),
@@ -59,7 +64,7 @@ function lint(filePath: string, text: string, cwd: string, config: Linter.Config
   // A pattern with an extension: ESLint does not count a bare `**/*` as matching a file.
   const messages = linter.verify(text, [{ files: ['**/*.*'], languageOptions, ...config }], { filename: filePath });
   const fatal = messages.find((message) => message.fatal);
-  return fatal ? `${fatal.message} (${fatal.line}:${fatal.column})` : undefined;
+  return fatal ? { error: `${fatal.message} (${fatal.line}:${fatal.column})`, messages } : { messages };
 }
 
 function stringData(data: Record<string, unknown> | undefined): Record<string, string> {

@@ -5,6 +5,8 @@ export interface RuleReport {
   /** Offsets of the reported node in the file's text. */
   range: [number, number];
   line: number;
+  /** 1-based, as in ESLint's messages. */
+  column: number;
   data: Record<string, string>;
 }
 

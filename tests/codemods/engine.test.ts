@@ -53,6 +53,12 @@ describe('migrate', () => {
     expect(() => migrate({ cwd: tmpdir(), files: [], codemods: ['client-factroy'] })).toThrow(/Unknown codemod: client-factroy \(known: client-factory/);
   });
 
+  it('honours eslint-disable comments, as check does', () => {
+    const disabled = CLIENT.replace('export const', '// eslint-disable-next-line scale-auth/no-module-scope-client -- composition root\nexport const');
+    const { cwd, paths } = project({ 'src/openai.ts': disabled });
+    expect(migrate({ cwd, files: Object.values(paths) }).files[0]?.status).toBe('unchanged');
+  });
+
   it('leaves files without reports unchanged', () => {
     const { cwd, paths } = project({ 'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n' });
     expect(migrate({ cwd, files: Object.values(paths) }).files).toEqual([{ path: paths['src/util.ts'], status: 'unchanged' }]);
