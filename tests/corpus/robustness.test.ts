@@ -27,7 +27,8 @@ function lintProblems(path: string): string[] {
   const text = readFileSync(path, 'utf8');
   const linter = new Linter({ configType: 'flat', cwd: directory });
   const messages = linter.verify(text, config, { filename: path });
-  return messages.filter((message) => message.fatal || message.ruleId === null).map((message) => `${shown(path)}:${message.line} ${message.message}`);
+  // Messages about the corpus's own eslint-disable comments (rules not loaded here) are not ours.
+  return messages.filter((message) => message.fatal || (message.ruleId === null && !message.message.startsWith('Definition for rule'))).map((message) => `${shown(path)}:${message.line} ${message.message}`);
 }
 
 describe('the real-code corpus slice', () => {
