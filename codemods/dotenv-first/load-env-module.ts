@@ -57,7 +57,7 @@ function* importLines(bindings: readonly TopLevelBinding[], edits: FileEdits): G
   }
   const declarations = [...byDeclaration.keys()].sort((a, b) => a.getStart() - b.getStart());
   for (const declaration of declarations) {
-    const bound = byDeclaration.get(declaration) ?? [];
+    const bound = (byDeclaration.get(declaration) ?? []).sort((a, b) => a.getStart() - b.getStart());
     const named = bound.filter((binding) => Node.isImportSpecifier(binding)).map((binding) => binding.getText());
     const parts = [
       ...bound.filter((binding) => binding === declaration.getDefaultImport()).map((binding) => binding.getText()),
