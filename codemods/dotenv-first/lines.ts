@@ -69,23 +69,29 @@ export function isDirective(statement: Node): boolean {
 }
 
 /**
- * Removes statements' lines; where a removed block sat between blank lines, one of them goes
- * too, so no double blank line is left behind.
+ * Removes statements' lines. A removed block between blank lines takes one of them along, and one
+ * that ends the file takes the blank lines above it, so no stray blank lines are left behind.
  */
 export function removeLines(edits: FileEdits, removed: readonly StatementLines[]): void {
   const text = edits.sourceFile.getFullText();
-  const ordered = [...removed].sort((a, b) => a.start - b.start);
-  const blocks: StatementLines[] = [];
-  for (const lines of ordered) {
-    const last = blocks.at(-1);
-    if (last?.wholeLines && lines.wholeLines && last.end >= lines.start) blocks[blocks.length - 1] = { ...last, end: Math.max(last.end, lines.end) };
-    else blocks.push(lines);
+  const blocks = merge(removed.filter((lines) => lines.wholeLines)).map(({ start, end }) => {
+    const before = text.slice(0, start);
+    if (/^\s*$/.test(text.slice(end))) return { start: start - (/(?<=\n)(?:[ \t]*\r?\n)+$/.exec(before)?.[0].length ?? 0), end };
+    const blankBefore = /(^|\n)[ \t]*\r?\n$|^$/.test(before);
+    return { start, end: end + (blankBefore ? (/^[ \t]*\r?\n/.exec(text.slice(end))?.[0].length ?? 0) : 0) };
+  });
+  for (const { start, end } of merge([...blocks, ...removed.filter((lines) => !lines.wholeLines)])) edits.replace(start, end, '');
+}
+
+/** Sorted ranges, with the ones that touch or overlap joined. */
+function merge(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = [];
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && last.end >= start) last.end = Math.max(last.end, end);
+    else merged.push({ start, end });
   }
-  for (const block of blocks) {
-    let { end } = block;
-    if (block.wholeLines && /(^|\n)[ \t]*\r?\n$|^$/.test(text.slice(0, block.start))) end += /^[ \t]*\r?\n/.exec(text.slice(end))?.[0].length ?? 0;
-    edits.replace(block.start, end, '');
-  }
+  return merged;
 }
 
 function lineStart(text: string, offset: number): number {
