@@ -13,9 +13,28 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
  * Reports that an `eslint-disable` comment silences are dropped, as `check` drops them.
  */
 export function collectReports(ruleName: RuleName, filePath: string, text: string, cwd: string): LintOutcome {
-  const recorded: RuleReport[] = [];
+  const outcome = collectAllReports([ruleName], filePath, text, cwd);
+  return 'parseError' in outcome ? outcome : { reports: outcome.reports.get(ruleName) ?? [] };
+}
+
+/** The same for several rules in one parse of the file. */
+export function collectAllReports(ruleNames: readonly RuleName[], filePath: string, text: string, cwd: string): { reports: Map<RuleName, RuleReport[]> } | { parseError: string } {
+  const recorded = new Map<RuleName, RuleReport[]>(ruleNames.map((name) => [name, []]));
+  const observed = Object.fromEntries(ruleNames.map((name) => [name, recordingRule(name, recorded.get(name) ?? [])]));
+  const { error, messages } = lint(filePath, text, cwd, {
+    plugins: { 'scale-auth': { rules: observed } },
+    rules: Object.fromEntries(ruleNames.map((name) => [`scale-auth/${name}`, 'error'])),
+  });
+  if (error !== undefined) return { parseError: error };
+  const kept = new Set(messages.map((message) => `${message.ruleId}@${message.line}:${message.column}`));
+  for (const [name, reports] of recorded) recorded.set(name, reports.filter((report) => kept.has(`${report.ruleId}@${report.line}:${report.column}`)));
+  return { reports: recorded };
+}
+
+/** `ruleName` behind a context whose `report` also records the descriptor into `recorded`. */
+function recordingRule(ruleName: RuleName, recorded: RuleReport[]): Rule.RuleModule {
   const original = rules[ruleName] as unknown as Rule.RuleModule;
-  const observed: Rule.RuleModule = {
+  return {
     meta: original.meta,
     create(context) {
       const recording = Object.create(context, {
@@ -40,14 +59,6 @@ export function collectReports(ruleName: RuleName, filePath: string, text: strin
       return original.create(recording);
     },
   };
-  const ruleId = `scale-auth/${ruleName}`;
-  const { error, messages } = lint(filePath, text, cwd, {
-    plugins: { 'scale-auth': { rules: { [ruleName]: observed } } },
-    rules: { [ruleId]: 'error' },
-  });
-  if (error !== undefined) return { parseError: error };
-  const kept = new Set(messages.filter((message) => message.ruleId === ruleId).map((message) => `${message.line}:${message.column}`));
-  return { reports: recorded.filter((report) => kept.has(`${report.line}:${report.column}`)) };
 }
 
 /** The parser's message when `text` does not parse as the file it claims to be. */

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { collectReports, parseError } from './collect-reports.js';
+import { parseError } from './collect-reports.js';
 import { markersIn } from './markers.js';
 import { mentionedSpecifiers, ModuleResolver } from './module-resolution.js';
+import { ReportCache } from './report-cache.js';
 import { codemods, isCodemodName, type CodemodName } from './registry.js';
 import type { FileResult, FollowUp, MigrateOptions, MigrationResult, ReportedFile, SourceText } from './types.js';
 
@@ -31,19 +32,25 @@ export function migrate(options: MigrateOptions): MigrationResult {
   const resolver = new ModuleResolver();
   const created: string[] = [];
   const followUps: FollowUp[] = [];
-  const total = options.files.length * names.length;
-  let done = 0;
+  const rulesToRun = [...new Set(names.map((name) => codemods[name as CodemodName].rule))];
+  const scan = new ReportCache(rulesToRun, options.cwd);
+  options.files.forEach((path, index) => {
+    const text = current.get(path);
+    if (text !== undefined) {
+      const error = scan.refresh(path, text);
+      if (error !== undefined) errors.set(path, error);
+    }
+    options.onProgress?.(index + 1, options.files.length, path);
+  });
+
   for (const name of names as CodemodName[]) {
     const codemod = codemods[name];
     const reported: ReportedFile[] = [];
     for (const path of options.files) {
       const text = current.get(path);
-      if (text !== undefined && !errors.has(path)) {
-        const outcome = collectReports(codemod.rule, path, text, options.cwd);
-        if ('parseError' in outcome) errors.set(path, outcome.parseError);
-        else if (outcome.reports.length > 0) reported.push({ path, text, reports: outcome.reports });
-      }
-      options.onProgress?.(++done, total, path);
+      if (text === undefined || errors.has(path)) continue;
+      const reports = scan.reportsOf(path, codemod.rule);
+      if (reports.length > 0) reported.push({ path, text, reports });
     }
     if (reported.length === 0) continue;
 
@@ -72,9 +79,14 @@ export function migrate(options: MigrateOptions): MigrationResult {
     }
     for (const [path, text] of output.changed) {
       if (!current.has(path) || errors.has(path)) continue;
-      const broken = parseError(path, text, options.cwd);
-      if (broken) errors.set(path, `${name} produced code that does not parse (${broken}); file left unchanged`);
-      else current.set(path, text);
+      // Re-linting the new text both proves it parses and gives later codemods fresh reports.
+      const broken = scan.refresh(path, text, true);
+      if (broken) {
+        errors.set(path, `${name} produced code that does not parse (${broken}); file left unchanged`);
+        scan.refresh(path, current.get(path) ?? '');
+      } else {
+        current.set(path, text);
+      }
     }
   }
   // Follow-ups are the markers in the code: left by this run or an earlier one, they are still to do.

@@ -4,23 +4,34 @@ import { markerComment } from './markers.js';
 import type { CodemodOutput, SourceText } from './types.js';
 
 /**
- * The files one codemod run touches: parsed on demand into an in-memory ts-morph project (no type
- * checking, no lib, no resolution: parsing is all a text rewrite needs) and one `FileEdits` per file.
+ * The files one codemod run touches: parsed on demand into in-memory ts-morph projects (no type
+ * checking, no lib, no resolution: parsing and in-file symbols are all a text rewrite needs), one
+ * `FileEdits` per file, and the files the codemod creates.
  */
 export class Workspace {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
-  });
+  private readonly sourceFiles = new Map<string, SourceFile>();
   private readonly edits = new Map<string, FileEdits>();
   private readonly created = new Map<string, string>();
 
   constructor(private readonly codemod: string) {}
 
-  /** The parsed file; the same object for every call with the same path. */
+  /**
+   * The parsed file; the same object for every call with the same path. Each file gets a project
+   * of its own: symbol look-ups build a program, and one shared by every file would be rebuilt
+   * each time another file is added.
+   */
   sourceFile(file: SourceText): SourceFile {
-    return this.project.getSourceFile(file.path) ?? this.project.createSourceFile(file.path, file.text, { overwrite: false });
+    let sourceFile = this.sourceFiles.get(file.path);
+    if (!sourceFile) {
+      const project = new Project({
+        useInMemoryFileSystem: true,
+        skipLoadingLibFiles: true,
+        compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
+      });
+      sourceFile = project.createSourceFile(file.path, file.text);
+      this.sourceFiles.set(file.path, sourceFile);
+    }
+    return sourceFile;
   }
 
   editsFor(sourceFile: SourceFile): FileEdits {

@@ -1,0 +1,4 @@
+import scaleAuth from '../../dist/src/index.js';
+import { floor } from './floor.config.js';
+
+export default [...floor, scaleAuth.configs.recommended];
