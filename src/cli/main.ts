@@ -38,7 +38,7 @@ async function run(argv: readonly string[], cwd: string): Promise<number> {
       const args = parseMigrateArgs(rest);
       const { migrateCommand, codemodNames } = await import('./migrate.js');
       if (args.help) return help(migrateHelp(codemodNames));
-      return migrateCommand(args, cwd);
+      return await migrateCommand(args, cwd);
     }
     case undefined:
       process.stderr.write(MAIN_HELP);

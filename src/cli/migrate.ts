@@ -14,7 +14,7 @@ import { UsageError } from './usage-error.js';
 export const codemodNames = Object.keys(codemods);
 
 /** `scale-auth migrate`: run the codemods, then print diffs (--dry) or write the changed files. */
-export function migrateCommand(args: MigrateArgs, cwd: string): number {
+export async function migrateCommand(args: MigrateArgs, cwd: string): Promise<number> {
   const unknown = args.codemods.filter((name) => !isCodemodName(name));
   if (unknown.length > 0) throw new UsageError(`unknown codemod: ${unknown.join(', ')} (known: ${codemodNames.join(', ')})`, 'migrate');
   const files = discoverFiles(args.paths, cwd, 'migrate');
@@ -30,10 +30,14 @@ export function migrateCommand(args: MigrateArgs, cwd: string): number {
   progress?.done();
 
   if (args.dry) printDiffs(result.files, cwd);
-  const outcomes = args.dry ? result.files : writeChanges(result.files);
+  const { outcomes, interrupted } = args.dry ? { outcomes: result.files, interrupted: false } : await writeChanges(result.files);
   const report = buildReport(outcomes, result.followUps, cwd, args.dry);
   process.stdout.write(summaryText(report));
   if (args.json !== undefined) writeFileAtomic(resolve(cwd, args.json), `${JSON.stringify(report, null, 2)}\n`);
+  if (interrupted) {
+    process.stderr.write('interrupted: the files listed as "not written" keep their old text; every other file was written whole\n');
+    return 130;
+  }
   return report.summary.errors > 0 || report.summary.followUps > 0 ? 1 : 0;
 }
 
@@ -57,15 +61,40 @@ function printDiffs(files: readonly FileResult[], cwd: string): void {
   }
 }
 
-/** Writes each changed file; a file that cannot be written becomes an error and the run goes on. */
-function writeChanges(files: readonly FileResult[]): FileResult[] {
-  return files.map((file) => {
-    if (file.status !== 'changed' || file.after === undefined) return file;
-    try {
-      writeFileAtomic(file.path, file.after);
-      return file;
-    } catch (error) {
-      return { path: file.path, status: 'error', error: `cannot write: ${(error as Error).message}` };
+/**
+ * Writes each changed file, atomically; a file that cannot be written becomes an error and the run
+ * goes on. Ctrl-C (or SIGTERM) stops between two files, so every file is whole, old or new.
+ */
+async function writeChanges(files: readonly FileResult[]): Promise<{ outcomes: FileResult[]; interrupted: boolean }> {
+  let interrupted = false;
+  const stop = (): void => {
+    interrupted = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const outcomes: FileResult[] = [];
+    for (const file of files) {
+      if (file.status !== 'changed' || file.after === undefined) {
+        outcomes.push(file);
+        continue;
+      }
+      // Let a pending signal be handled before the next write.
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+      if (interrupted) {
+        outcomes.push({ path: file.path, status: 'error', error: 'not written: interrupted' });
+        continue;
+      }
+      try {
+        writeFileAtomic(file.path, file.after);
+        outcomes.push(file);
+      } catch (error) {
+        outcomes.push({ path: file.path, status: 'error', error: `cannot write: ${(error as Error).message}` });
+      }
     }
-  });
+    return { outcomes, interrupted };
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }

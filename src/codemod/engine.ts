@@ -6,6 +6,9 @@ import { ReportCache } from './report-cache.js';
 import { codemods, isCodemodName, type CodemodName } from './registry.js';
 import type { FileResult, FollowUp, MigrateOptions, MigrationResult, ReportedFile, SourceText } from './types.js';
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BOM = '\uFEFF';
+
 /**
  * Runs codemods over a set of files, in memory: each codemod sees the text the previous one left.
  * Nothing is written here (the CLI writes); a file that does not parse, or whose new text would
@@ -17,15 +20,20 @@ export function migrate(options: MigrateOptions): MigrationResult {
   if (unknown.length > 0) throw new Error(`Unknown codemod: ${unknown.join(', ')} (known: ${Object.keys(codemods).join(', ')})`);
 
   const original = new Map<string, string>();
+  const withBom = new Set<string>();
   const current = new Map<string, string>();
   const errors = new Map<string, string>();
   for (const path of options.files) {
     try {
-      const text = readFileSync(path, 'utf8');
+      // Not UTF-8 (Latin-1, UTF-16): decoding would replace bytes, and writing back would corrupt them.
+      const decoded = STRICT_UTF8.decode(readFileSync(path));
+      // Codemods and rule ranges see the text without its BOM (as ESLint does); it is put back on output.
+      const text = decoded.startsWith(BOM) ? decoded.slice(1) : decoded;
+      if (text !== decoded) withBom.add(path);
       original.set(path, text);
       current.set(path, text);
     } catch (error) {
-      errors.set(path, `cannot read: ${(error as Error).message}`);
+      errors.set(path, error instanceof TypeError ? 'not valid UTF-8: left untouched' : `cannot read: ${(error as Error).message}`);
     }
   }
 
@@ -100,7 +108,8 @@ export function migrate(options: MigrateOptions): MigrationResult {
     const error = errors.get(path);
     if (error !== undefined) return { path, status: 'error', error, ...(before === undefined ? {} : { before }) };
     const after = current.get(path) ?? '';
-    return before === after ? { path, status: 'unchanged' } : { path, status: 'changed', before: before ?? '', after };
+    const bom = withBom.has(path) ? BOM : '';
+    return before === after ? { path, status: 'unchanged' } : { path, status: 'changed', before: bom + (before ?? ''), after: bom + after };
   });
   for (const path of created) files.push({ path, status: 'changed', created: true, before: '', after: current.get(path) ?? '' });
   return { files, followUps };

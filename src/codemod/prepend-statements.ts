@@ -21,7 +21,8 @@ export function prependStatements(fn: FunctionLike, statements: readonly string[
   const after = bodyStatements[prologue - 1]?.getEnd() ?? open;
   const next = bodyStatements[prologue];
   const singleLine = !text.slice(open, close).includes('\n');
-  if (singleLine) return [{ start: after, end: after, text: ` ${statements.join(' ')}${next || prologue > 0 ? '' : ' '}` }];
+  // On one line, no newline ends a statement: each needs its semicolon, whatever the file's style.
+  if (singleLine) return [{ start: after, end: after, text: ` ${statements.map((statement) => (statement.endsWith(';') ? statement : `${statement};`)).join(' ')}${next || prologue > 0 ? '' : ' '}` }];
 
   const lineEnd = text.indexOf('\n', after);
   const insertAt = lineEnd === -1 || lineEnd >= close ? close : lineEnd + 1;
