@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codemods } from '../../src/codemod/registry.js';
@@ -13,9 +13,9 @@ const require = createRequire(import.meta.url);
 const temporary: string[] = [];
 afterEach(() => temporary.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
-function runJscodeshift(codemod: string, directory: string) {
+function runJscodeshift(codemod: string, directory: string, cpus = 1) {
   const transform = join(root, 'codemods/jscodeshift', `${codemod}.cjs`);
-  const run = spawnSync(process.execPath, [jscodeshift, '--no-babel', '--parser=tsx', '--extensions=ts,tsx,js,cjs,mjs', '-t', transform, '.'], { cwd: directory, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [jscodeshift, '--no-babel', '--parser=tsx', `--cpus=${cpus}`, '--extensions=ts,tsx,js,cjs,mjs', '-t', transform, '.'], { cwd: directory, encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -47,6 +47,20 @@ describe('jscodeshift transforms', () => {
     const second = runJscodeshift('client-factory', directory);
     expect(second.output).toMatch(/0 ok/);
     expect(readFileSync(join(directory, 'lib/openai.ts'), 'utf8')).toBe(lib);
+  });
+
+  it("runs on jscodeshift's worker pool (--cpus) for large repositories", () => {
+    const directory = copyOf(join(fixturesRoot, 'client-factory/named-local/input'));
+    const source = readFileSync(join(directory, 'tasks.ts'), 'utf8');
+    // jscodeshift hands out files in chunks of 50: enough files for two workers.
+    for (let index = 0; index < 119; index += 1) writeFileSync(join(directory, `tasks-${index}.ts`), source);
+    const run = runJscodeshift('client-factory', directory, 2);
+    // jscodeshift uses at most one worker fewer than the machine's CPUs.
+    const workers = Math.min(Math.max(cpus().length - 1, 1), 2);
+    expect(run.output).toContain(`Spawning ${workers} worker${workers > 1 ? 's' : ''}`);
+    expect(run.output).toMatch(/120 ok/);
+    const expected = readFileSync(join(fixturesRoot, 'client-factory/named-local/output/tasks.ts'), 'utf8');
+    for (let index = 0; index < 119; index += 1) expect(readFileSync(join(directory, `tasks-${index}.ts`), 'utf8')).toBe(expected);
   });
 
   it('client-factory matches the single-file fixture output', () => {
