@@ -22,6 +22,8 @@ export interface ScaleAuthSettingsInput {
   envFiles?: string[];
   /** Functions that read an env var and fail when it is missing: `requireEnv('X')`. */
   envHelpers?: string[];
+  /** Extra modules whose clients take the user's own token by design (delegated auth, like Supabase RLS). */
+  delegatedAuthClients?: string[];
 }
 
 export interface ScaleAuthSettings {
@@ -30,9 +32,10 @@ export interface ScaleAuthSettings {
   credentialEnvNames: readonly string[];
   envFiles: readonly string[];
   envHelpers: readonly string[];
+  delegatedAuthClients: readonly string[];
 }
 
-const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [] };
+const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], delegatedAuthClients: [] };
 const cache = new WeakMap<object, ScaleAuthSettings>();
 
 const strings = (value: unknown): string[] =>
@@ -64,6 +67,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     credentialEnvNames: strings(input.credentialEnvNames),
     envFiles: strings(input.envFiles),
     envHelpers: strings(input.envHelpers),
+    delegatedAuthClients: strings(input.delegatedAuthClients),
   };
   cache.set(raw, normalised);
   return normalised;

@@ -25,6 +25,7 @@ export async function migrateCommand(args: MigrateArgs, cwd: string): Promise<nu
     cwd: commonRoot(cwd, files),
     files,
     ...(args.codemods.length > 0 ? { codemods: args.codemods } : {}),
+    codemodOptions: args.options,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
