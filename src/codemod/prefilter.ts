@@ -13,6 +13,8 @@ const CATALOG_MODULES = [...new Set(CLIENTS.map((spec) => spec.module.replace(/\
  * without an entry is always run.
  */
 const MAY_REPORT: Partial<Record<RuleName, (text: string) => boolean>> = {
+  // Every request source (header reads, `@Headers('authorization')`, MCP's `authInfo`) names it.
+  'no-forwarded-authorization': (text) => /authori[sz]ation|authInfo/i.test(text),
   'no-late-dotenv': (text) => text.includes('dotenv'),
   'no-module-scope-client': (text) => CREDENTIAL_HINT.test(text) || CATALOG_MODULES.some((module) => text.includes(module)),
 };
