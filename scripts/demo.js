@@ -88,6 +88,8 @@ if (!quiet) {
 }
 expect((before['scale-auth/no-module-scope-client'] ?? 0) > 0, 'the example should have no-module-scope-client findings');
 expect((after['scale-auth/no-module-scope-client'] ?? 0) === 0, 'no-module-scope-client findings should be gone after the migration');
+expect((before['scale-auth/no-misspelled-credential-env'] ?? 0) > 0, 'the example should have no-misspelled-credential-env findings');
+expect((after['scale-auth/no-misspelled-credential-env'] ?? 0) === 0, 'no-misspelled-credential-env findings should be gone after the migration');
 
 heading('tsc --noEmit on the migrated copy');
 const typecheck = run(process.execPath, [tsc, '-p', join(copy, 'tsconfig.json')]);
