@@ -71,7 +71,9 @@ export function migrate(options: MigrateOptions): MigrationResult {
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
         options: options.codemodOptions ?? {},
+        cwd: options.cwd,
       });
+      followUps.push(...(output.followUps ?? []));
     } catch (error) {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);
       continue;

@@ -69,9 +69,13 @@ export interface CodemodInput {
   crossFile: boolean;
   /** Options given on the command line (`--option serviceEnv=ACME_API_KEY`). */
   options?: Readonly<Record<string, string>>;
+  /** The folder the run covers: a codemod looks at no file above it. */
+  cwd: string;
 }
 
 export interface CodemodOutput {
+  /** Follow-ups in files a codemod does not rewrite (env files, manifests, docs); markers in code are found by the engine. */
+  followUps?: FollowUp[];
   /** New text by path, for files that changed. Spots left for a person carry a marker comment. */
   changed: Map<string, string>;
   /** New files by path (a module that a changed file now imports); never a path that exists. */
