@@ -9,7 +9,10 @@ export const DECLARED_ENV_FILES = ['.env.example', '.env.sample', '.env.template
 const STALE_AFTER_MS = 1000;
 
 interface FileEntry { checkedAt: number; mtimeMs: number; size: number; keys: string[] }
-interface DirectoryEntry { checkedAt: number; envFiles: string[]; isRepositoryRoot: boolean; isPackageRoot: boolean }
+interface DirectoryEntry { checkedAt: number; envFiles: string[]; isRepositoryRoot: boolean; isPackageRoot: boolean; isWorkspaceRoot: boolean }
+
+/** Files that mark a monorepo's root, whose example env file serves every package. */
+const WORKSPACE_MARKERS = ['pnpm-workspace.yaml', 'turbo.json', 'lerna.json', 'nx.json', 'rush.json'];
 
 // Module-level caches: one read per file per lint run (re-checked by mtime and size at most once a
 // second). Each ESLint worker thread rebuilds its own; entries never mix results of different files.
@@ -36,11 +39,12 @@ function envFilesAbove(filename: string, now: number): string[] {
     chain.push(entry);
     if (entry.isRepositoryRoot || dirname(directory) === directory) break;
   }
-  // Outside a repository, stop at the nearest package root (or the file's own folder): never wander
-  // through a home folder.
+  // Outside a repository, stop at the monorepo root, else at the nearest package root (or the file's
+  // own folder): never wander through a home folder.
   if (!chain.at(-1)?.isRepositoryRoot) {
+    const workspaceRoot = chain.findLastIndex((entry) => entry.isWorkspaceRoot);
     const packageRoot = chain.findIndex((entry) => entry.isPackageRoot);
-    chain.splice(packageRoot === -1 ? 1 : packageRoot + 1);
+    chain.splice(workspaceRoot !== -1 ? workspaceRoot + 1 : packageRoot === -1 ? 1 : packageRoot + 1);
   }
   return chain.flatMap((entry) => entry.envFiles);
 }
@@ -59,9 +63,18 @@ function directoryEntry(directory: string, now: number): DirectoryEntry {
     envFiles: DECLARED_ENV_FILES.filter((name) => names.includes(name)).map((name) => join(directory, name)),
     isRepositoryRoot: names.includes('.git'),
     isPackageRoot: names.includes('package.json'),
+    isWorkspaceRoot: WORKSPACE_MARKERS.some((marker) => names.includes(marker)) || (names.includes('package.json') && declaresWorkspaces(join(directory, 'package.json'))),
   };
   directories.set(directory, entry);
   return entry;
+}
+
+function declaresWorkspaces(packageJson: string): boolean {
+  try {
+    return 'workspaces' in (JSON.parse(readFileSync(packageJson, 'utf8')) as object);
+  } catch {
+    return false;
+  }
 }
 
 function keysOf(path: string, now: number): string[] {

@@ -1,6 +1,9 @@
 /** `KEY=…`, `export KEY=…`, `KEY: …` (dotenv's YAML-ish form); the value is never looked at. */
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
 
+/** `# OPTIONAL_KEY=…`: example files document optional variables commented out; prose is not a name. */
+const COMMENTED_ASSIGNMENT = /^\s*#+\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)=/;
+
 /**
  * The variable names an env file declares, in order, without duplicates. Any content is tolerated:
  * comments, blank lines, quotes, multi-line values and garbage lines are skipped. Values are never
@@ -15,8 +18,13 @@ export function envFileKeys(text: string): string[] {
       if (line.includes(quote)) quote = undefined;
       continue;
     }
+    if (line.trimStart().startsWith('#')) {
+      const commented = COMMENTED_ASSIGNMENT.exec(line);
+      if (commented?.[1]) keys.add(commented[1]);
+      continue;
+    }
     const match = ASSIGNMENT.exec(line);
-    if (!match?.[1] || line.trimStart().startsWith('#')) continue;
+    if (!match?.[1]) continue;
     keys.add(match[1]);
     quote = openQuote(line.slice(match[0].length));
   }

@@ -42,6 +42,9 @@ export function nearMissKind(name: string, candidate: string): NearMissKind | un
   const read = name.toUpperCase();
   const canonical = candidate.toUpperCase();
   if (name === candidate) return undefined;
+  // A leading or trailing underscore is a deliberate mark (`_AZURE_OPENAI_API_KEY` hides a key from
+  // an SDK's own env lookup), never a slip of the keyboard.
+  if (/^_|_$/.test(name) !== /^_|_$/.test(candidate)) return undefined;
   if (read === canonical) return 'case';
   const r = words(read);
   const c = words(canonical);

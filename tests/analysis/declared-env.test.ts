@@ -41,7 +41,8 @@ describe('envFileKeys', () => {
       'NO_VALUE',
     ].join('\r\n');
     const keys = envFileKeys(text);
-    expect(keys).toEqual(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GROQ_API_KEY', 'yaml.style', 'PEM']);
+    // `#COMMENTED=1` documents an optional variable: declared. `# comment` is prose.
+    expect(keys).toEqual(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GROQ_API_KEY', 'yaml.style', 'PEM', 'COMMENTED']);
     expect(JSON.stringify(keys)).not.toContain('sk-live');
   });
 
@@ -56,6 +57,15 @@ describe('declaredEnvNames', () => {
     const root = project({ 'package.json': '{}', '.env.example': 'A_KEY=\nSHARED=', 'apps/web/.env.sample': 'B_KEY=\nSHARED=', 'apps/web/src/x.ts': '' });
     const declared = declaredEnvNames(join(root, 'apps/web/src/x.ts'), root);
     expect([...declared]).toEqual([['B_KEY', 'apps/web/.env.sample'], ['SHARED', 'apps/web/.env.sample'], ['A_KEY', '.env.example']]);
+  });
+
+  it('outside a repository, goes up to a monorepo root (turbo.json, pnpm-workspace.yaml, workspaces)', () => {
+    const markers: Record<string, string>[] = [{ 'turbo.json': '{}' }, { 'pnpm-workspace.yaml': 'packages: []' }, { 'package.json': '{ "workspaces": ["apps/*"] }' }];
+    for (const marker of markers) {
+      const root = project({ ...marker, '.env.example': '_AZURE_OPENAI_API_KEY=""', 'apps/web/package.json': '{}', 'apps/web/.env.example': '# OPTIONAL_TOKEN=your-token', 'apps/web/src/x.ts': '' });
+      const declared = declaredEnvNames(join(root, 'apps/web/src/x.ts'), root);
+      expect([...declared.keys()]).toEqual(['OPTIONAL_TOKEN', '_AZURE_OPENAI_API_KEY']);
+    }
   });
 
   it('stops at the nearest package root when there is no repository', () => {

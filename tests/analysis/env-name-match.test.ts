@@ -30,6 +30,8 @@ describe('nearMissKind', () => {
     ['OPENAI_API_KEY2', 'OPENAI_API_KEY'],
     ['OPENAI_API_KEY_PROD', 'OPENAI_API_KEY'], // qualifier
     ['MY_OPENAI_API_KEY', 'OPENAI_API_KEY'],
+    ['_AZURE_OPENAI_API_INSTANCE_NAME', 'AZURE_OPENAI_API_INSTANCE_NAME'], // a deliberate prefix (hides it from the SDK)
+    ['OPENAI_API_KEY_', 'OPENAI_API_KEY'],
     ['GOOGLE_MAPS_API_KEY', 'GOOGLE_API_KEY'], // another service of the vendor
     ['OPENAI_API_BASE_URL', 'OPENAI_BASE_URL'], // a filler that does not stand before the credential word
     ['OPENAI_API', 'OPENAI_API_KEY'], // the credential word itself is never dropped
