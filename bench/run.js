@@ -1,6 +1,6 @@
 // npm run bench: ratios measured side by side in one run (never absolute thresholds), medians of
 // several runs with the commands interleaved, written to docs/performance.md.
-//   node bench/run.js [--runs 3] [--sizes 1000,10000,50000] [--quick]
+//   node bench/run.js [--runs 3] [--growth-runs 1] [--sizes 1000,10000,50000] [--quick]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -9,8 +9,12 @@ import { parseArgs } from 'node:util';
 import { copyCorpus, corpusFiles, lineCount, root } from './corpus.js';
 import { generateApp } from './generate.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '1000,10000,50000' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, 'growth-runs': { type: 'string', default: '1' }, sizes: { type: 'string', default: '1000,10000,50000' }, quick: { type: 'boolean', default: false } },
+});
 const runs = values.quick ? 1 : Number(values.runs);
+// 50,000 files take minutes per run: growth is measured fewer times than the side-by-side comparisons.
+const growthRuns = values.quick ? 1 : Number(values['growth-runs']);
 const sizes = (values.quick ? '1000,10000' : values.sizes).split(',').map(Number);
 
 const eslintBin = join(root, 'node_modules/eslint/bin/eslint.js');
@@ -30,10 +34,10 @@ function measure(command, args, cwd, env = {}) {
 
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
-/** Each command `runs` times, rounds interleaved so a noisy moment hits all of them alike. */
-function compare(commands) {
+/** Each command `times` times, rounds interleaved so a noisy moment hits all of them alike. */
+function compare(commands, times = runs) {
   const samples = new Map(commands.map(({ name }) => [name, []]));
-  for (let round = 0; round < runs; round += 1) {
+  for (let round = 0; round < times; round += 1) {
     for (const { name, command, args, cwd, env } of commands) samples.get(name).push(measure(command, args, cwd, env));
   }
   return commands.map(({ name, shown }) => {
@@ -79,7 +83,7 @@ const corpusDirectory = join(root, '.corpus', 'real');
 rmSync(corpusDirectory, { recursive: true, force: true });
 const corpus = copyCorpus(corpusFiles(), corpusDirectory);
 say(`Corpus: ${corpus.length} files, ${lineCount(corpus)} lines (pinned npm devDependencies, see bench/corpus.js), copied to ${relative(root, corpusDirectory)}.`);
-say(`Machine: ${cpus().length} CPUs, Node ${process.version}. Medians of ${runs} interleaved runs; wall time and peak RSS from /usr/bin/time.`);
+say(`Machine: ${cpus().length} CPUs, Node ${process.version}. Medians of ${runs} interleaved runs (growth: ${growthRuns}); wall time and peak RSS from /usr/bin/time.`);
 say();
 
 const lintResults = compare([
@@ -138,7 +142,7 @@ for (const size of sizes) {
   const [lintResult, migrateResult] = compare([
     { name: 'lint', ...lint('scale-auth', directory) },
     { name: 'migrate', ...migrateDry(directory) },
-  ]);
+  ], growthRuns);
   const growth = (now, before) => (before ? `${(now / before).toFixed(2)}× for ${size / previous.size}× files` : '');
   say(row([size, lintResult.seconds.toFixed(2), growth(lintResult.seconds, previous?.lint), migrateResult.seconds.toFixed(2), growth(migrateResult.seconds, previous?.migrate), migrateResult.megabytes.toFixed(0)]));
   previous = { size, lint: lintResult.seconds, migrate: migrateResult.seconds };
