@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
       unchecked:
         '`{{name}}` reaches {{sink}} unchecked: in a process where it is not set, the client gets `undefined` and fails with a 401 far from the cause. ' + FIX,
       emptyFallback:
-        "`{{name}}` falls back to an empty string on its way to {{sink}}: a missing key becomes a confusing 401, and an SDK's own env fallback never runs. " + FIX,
+        "`{{name}}` falls back to an empty string on its way to {{sink}}: a missing key is sent as '' and comes back as a confusing 401 (an SDK that would read its own env var when given `undefined` never does). " + FIX,
       nonNullAssertion:
         '`{{name}}` reaches {{sink}} through a non-null assertion `!`, which only silences the type checker: a missing key is still sent as `undefined`. ' + FIX,
     },
@@ -76,7 +76,9 @@ export default createRule<Options, MessageIds>({
         const flow = new CredentialFlow(sourceCode, sinks, guards);
         for (const read of candidates) {
           const found = flow.from(read);
-          if (!found || typeExcludesUndefined(context, read)) continue;
+          // `new OpenAI({ apiKey: process.env.OPENAI_API_KEY })`: undefined makes the SDK read that same
+          // variable itself, and fail naming it; only an empty fallback defeats that.
+          if (!found || (!found.emptyFallback && found.sink.sdkEnv.includes(read.name)) || typeExcludesUndefined(context, read)) continue;
           context.report({
             node: read.node,
             messageId: found.emptyFallback ? 'emptyFallback' : found.nonNull ? 'nonNullAssertion' : 'unchecked',

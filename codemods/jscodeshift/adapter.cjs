@@ -7,9 +7,11 @@ const { resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 exports.jscodeshiftTransform = function jscodeshiftTransform(codemod) {
-  return async function transform(file, api) {
+  // jscodeshift hands its unknown flags over as options: `--requireEnvModule=./src/lib/env.ts`.
+  return async function transform(file, api, options = {}) {
     const { migrateSource } = await import(pathToFileURL(resolve(__dirname, '../../dist/src/codemod/single-file.js')).href);
-    const result = migrateSource(codemod, resolve(file.path), file.source, process.cwd());
+    const codemodOptions = typeof options.requireEnvModule === 'string' ? { requireEnvModule: options.requireEnvModule } : {};
+    const result = migrateSource(codemod, resolve(file.path), file.source, process.cwd(), codemodOptions);
     if ('error' in result) throw new Error(`${file.path}: ${result.error}`);
     for (const followUp of result.followUps) api.report(`${file.path}:${followUp.line} ${followUp.message}`);
     return result.text === file.source ? undefined : result.text;

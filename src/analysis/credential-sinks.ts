@@ -11,6 +11,8 @@ type Node = TSESTree.Node;
 export interface Sink {
   /** For messages: "the `apiKey` option of OpenAI", "an `Authorization` header". */
   description: string;
+  /** Env vars the client reads by itself when this option is `undefined` (and fails, naming them, when they are missing). */
+  sdkEnv: readonly string[];
 }
 
 /** How deep client options nest (`{ configuration: { defaultHeaders: { … } } }`). */
@@ -33,18 +35,18 @@ export class CredentialSinks {
   at(node: Node, path: readonly string[]): Sink | undefined {
     if (path.length === 0) {
       const header = headerAt(node);
-      if (header !== undefined) return { description: `an \`${header}\` header` };
+      if (header !== undefined) return { description: `an \`${header}\` header`, sdkEnv: [] };
     }
     const parent = node.parent;
     if ((parent?.type === AST_NODE_TYPES.NewExpression || parent?.type === AST_NODE_TYPES.CallExpression) && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
       const creation = this.classify(parent);
-      if (creation?.credentials.includes(node)) return { description: `the credential argument of ${creation.clientName}` };
+      if (creation?.credentials.includes(node)) return { description: `the credential argument of ${creation.clientName}`, sdkEnv: creation.spec?.defaultEnv ?? [] };
       return path.length === 1 ? this.optionsArgument(parent, path[0] ?? '') : undefined;
     }
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
       const creation = enclosingCreation(parent);
       const found = creation && this.classify(creation);
-      if (found?.credentials.includes(node)) return { description: `the \`${propertyName(parent) ?? 'credential'}\` option of ${found.clientName}` };
+      if (found?.credentials.includes(node)) return { description: `the \`${propertyName(parent) ?? 'credential'}\` option of ${found.clientName}`, sdkEnv: found.spec?.defaultEnv ?? [] };
     }
     return undefined;
   }
@@ -54,7 +56,7 @@ export class CredentialSinks {
     const resolved = resolveCallee(node.callee, this.context.imports, this.context.sourceCode);
     const spec = resolved && findClientSpec(resolved.module, resolved.exportName, this.context.settings.clients);
     if (!resolved || !spec || !(spec.credentialOptions.includes(option) || isCredentialKey(option))) return undefined;
-    return { description: `the \`${option}\` option of ${resolved.localName}` };
+    return { description: `the \`${option}\` option of ${resolved.localName}`, sdkEnv: spec.defaultEnv ?? [] };
   }
 
   private classify(node: Creation): ClientCreation | undefined {

@@ -20,6 +20,8 @@ export interface MigrateArgs {
   /** Codemod names as given (unvalidated); empty: all of them. */
   codemods: string[];
   json?: string;
+  /** `--require-env-module`: where require-env imports `requireEnv` from, as written. */
+  requireEnvModule?: string;
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
@@ -51,6 +53,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     force: { type: 'boolean' },
     codemod: { type: 'string', multiple: true },
     json: { type: 'string' },
+    'require-env-module': { type: 'string' },
   });
   return {
     help: values.help ?? false,
@@ -60,6 +63,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     // `--codemod a,b` and `--codemod a --codemod b` both work.
     codemods: [...new Set((values.codemod ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean))],
     ...(values.json === undefined ? {} : { json: values.json }),
+    ...(values['require-env-module'] === undefined ? {} : { requireEnvModule: values['require-env-module'] }),
   };
 }
 

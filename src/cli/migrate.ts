@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resolveCodemodOptions } from '../codemod/codemod-options.js';
 import { unifiedDiff } from '../codemod/diff.js';
 import { migrate } from '../codemod/engine.js';
 import { codemods, isCodemodName } from '../codemod/registry.js';
@@ -26,6 +27,7 @@ export function migrateCommand(args: MigrateArgs, cwd: string): number {
     files,
     ...(args.codemods.length > 0 ? { codemods: args.codemods } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
+    options: resolveCodemodOptions({ requireEnvModule: args.requireEnvModule }, cwd),
   });
   progress?.done();
 

@@ -1,11 +1,14 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
+import { requireEnv } from '../../codemods/require-env.js';
 import type { Codemod } from './types.js';
 
 /** Every codemod, by name, in the order `migrate` runs them. */
 export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
+  // After client-factory: the clients it moves into factories already read their credential with requireEnv.
+  'require-env': requireEnv,
 } satisfies Record<string, Codemod>;
 
 export type CodemodName = keyof typeof codemods;

@@ -35,6 +35,12 @@ export interface MigrationResult {
   followUps: FollowUp[];
 }
 
+/** Options users give codemods (CLI flags, jscodeshift options), each read by the codemod it names. */
+export interface CodemodOptions {
+  /** require-env: import `requireEnv` from this module (a package or alias as written, or an absolute path) instead of creating one. */
+  requireEnvModule?: string;
+}
+
 export interface MigrateOptions {
   /** Project root: module resolution, tsconfig lookup and `allow` globs are relative to it. */
   cwd: string;
@@ -44,6 +50,7 @@ export interface MigrateOptions {
   codemods?: string[];
   /** Called after each file is scanned, for progress bars. */
   onProgress?: (done: number, total: number, path: string) => void;
+  options?: CodemodOptions;
 }
 
 /** A file as a codemod sees it: its current text and, when it has any, its reports. */
@@ -65,6 +72,7 @@ export interface CodemodInput {
   resolve(specifier: string, fromFile: string): string | undefined;
   /** False under jscodeshift: only the reported file may change, other files become follow-ups. */
   crossFile: boolean;
+  options?: CodemodOptions;
 }
 
 export interface CodemodOutput {

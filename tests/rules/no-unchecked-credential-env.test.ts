@@ -46,6 +46,10 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
     `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: process.env.OLLAMA_API_KEY ?? 'ollama' });`,
     // ok: the SDK reads its own env var (and throws when it is missing)
     `import OpenAI from 'openai';\nexport const make = () => new OpenAI();`,
+    // ok: undefined makes the SDK read that same variable itself and fail naming it
+    `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+    // ok: the same through a local and a non-null assertion (still undefined at run time)
+    `import Groq from 'groq-sdk';\nexport function make() {\n  const apiKey = process.env.GROQ_API_KEY!;\n  return new Groq({ apiKey });\n}`,
     // ok: a public key (Supabase anon key)
     `import { createClient } from '@supabase/supabase-js';\nexport const make = () => createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);`,
     // ok: optional on purpose (option)
@@ -66,9 +70,9 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
   ],
   invalid: [
     {
-      // the issue's core case: a catalog client's credential option
-      code: `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
-      errors: [{ messageId: 'unchecked', line: 2, column: 48, data: { name: 'OPENAI_API_KEY', sink: 'the `apiKey` option of OpenAI', form: 'member', processEnv: 'true' } }],
+      // the issue's core case: a catalog client's credential option, from a variable the SDK does not read itself
+      code: `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ baseURL: 'https://openrouter.ai/api/v1', apiKey: process.env.OPENROUTER_API_KEY });`,
+      errors: [{ messageId: 'unchecked', line: 2, column: 89, data: { name: 'OPENROUTER_API_KEY', sink: 'the `apiKey` option of OpenAI', form: 'member', processEnv: 'true' } }],
     },
     {
       // ?? '' is not a check
@@ -92,13 +96,13 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
     },
     {
       // through a local variable
-      code: `import Groq from 'groq-sdk';\nexport function make() {\n  const apiKey = process.env.GROQ_API_KEY;\n  return new Groq({ apiKey });\n}`,
-      errors: [{ messageId: 'unchecked', line: 3, data: { name: 'GROQ_API_KEY', sink: 'the `apiKey` option of Groq' } }],
+      code: `import Stripe from 'stripe';\nexport function make() {\n  const key = process.env.STRIPE_SECRET_KEY;\n  return new Stripe(key);\n}`,
+      errors: [{ messageId: 'unchecked', line: 3, data: { name: 'STRIPE_SECRET_KEY', sink: 'the credential argument of Stripe' } }],
     },
     {
       // through a `const env = process.env` alias
-      code: `import { CohereClient } from 'cohere-ai';\nconst env = process.env;\nexport const make = () => new CohereClient({ token: env.CO_API_KEY });`,
-      errors: [{ messageId: 'unchecked', data: { name: 'CO_API_KEY', sink: 'the `token` option of CohereClient', processEnv: 'true' } }],
+      code: `import { CohereClient } from 'cohere-ai';\nconst env = process.env;\nexport const make = () => new CohereClient({ token: env.COHERE_API_KEY });`,
+      errors: [{ messageId: 'unchecked', data: { name: 'COHERE_API_KEY', sink: 'the `token` option of CohereClient', processEnv: 'true' } }],
     },
     {
       // destructured with an empty default
@@ -132,8 +136,8 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
     },
     {
       // a config object kept in a local, read by property
-      code: `import OpenAI from 'openai';\nconst config = { openai: { key: process.env.OPENAI_API_KEY } };\nexport const make = () => new OpenAI({ apiKey: config.openai.key });`,
-      errors: [{ messageId: 'unchecked', line: 2, data: { name: 'OPENAI_API_KEY', sink: 'the `apiKey` option of OpenAI' } }],
+      code: `import OpenAI from 'openai';\nconst config = { llm: { key: process.env.LLM_API_KEY } };\nexport const make = () => new OpenAI({ apiKey: config.llm.key });`,
+      errors: [{ messageId: 'unchecked', line: 2, data: { name: 'LLM_API_KEY', sink: 'the `apiKey` option of OpenAI' } }],
     },
     {
       // an options object kept in a local
@@ -147,17 +151,17 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
     },
     {
       // a check on another variable does not count
-      code: `import OpenAI from 'openai';\nexport function make() {\n  if (!process.env.OPENAI_ORG_ID) throw new Error('org');\n  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY, organization: process.env.OPENAI_ORG_ID });\n}`,
-      errors: [{ messageId: 'unchecked', data: { name: 'OPENAI_API_KEY', sink: 'the `apiKey` option of OpenAI' } }],
+      code: `import OpenAI from 'openai';\nexport function make() {\n  if (!process.env.OPENAI_ORG_ID) throw new Error('org');\n  return new OpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, organization: process.env.OPENAI_ORG_ID });\n}`,
+      errors: [{ messageId: 'unchecked', data: { name: 'AZURE_OPENAI_API_KEY', sink: 'the `apiKey` option of OpenAI' } }],
     },
     {
       // a check after the use does not count
-      code: `import OpenAI from 'openai';\nexport function make() {\n  const apiKey = process.env.OPENAI_API_KEY;\n  const client = new OpenAI({ apiKey });\n  if (!apiKey) throw new Error('missing');\n  return client;\n}`,
+      code: `import Stripe from 'stripe';\nexport function make() {\n  const apiKey = process.env.STRIPE_SECRET_KEY;\n  const client = new Stripe(apiKey);\n  if (!apiKey) throw new Error('missing');\n  return client;\n}`,
       errors: [{ messageId: 'unchecked', line: 3 }],
     },
     {
       // a check that does not stop (logs and goes on)
-      code: `import OpenAI from 'openai';\nexport function make() {\n  const apiKey = process.env.OPENAI_API_KEY;\n  if (!apiKey) console.warn('OPENAI_API_KEY missing');\n  return new OpenAI({ apiKey });\n}`,
+      code: `import { Mistral } from '@mistralai/mistralai';\nexport function make() {\n  const apiKey = process.env.MISTRAL_API_KEY;\n  if (!apiKey) console.warn('MISTRAL_API_KEY missing');\n  return new Mistral({ apiKey });\n}`,
       errors: [{ messageId: 'unchecked', line: 3 }],
     },
     {
@@ -189,8 +193,8 @@ jsRuleTester.run('no-unchecked-credential-env (ES module JavaScript)', rule, {
   ],
   invalid: [
     {
-      code: `import Anthropic from '@anthropic-ai/sdk';\nexport function make() {\n  const { ANTHROPIC_API_KEY } = process.env;\n  return new Anthropic({ apiKey: ANTHROPIC_API_KEY });\n}`,
-      errors: [{ messageId: 'unchecked', line: 3, data: { name: 'ANTHROPIC_API_KEY', sink: 'the `apiKey` option of Anthropic', form: 'destructured', processEnv: 'true' } }],
+      code: `import Anthropic from '@anthropic-ai/sdk';\nexport function make() {\n  const { CLAUDE_API_KEY } = process.env;\n  return new Anthropic({ apiKey: CLAUDE_API_KEY });\n}`,
+      errors: [{ messageId: 'unchecked', line: 3, data: { name: 'CLAUDE_API_KEY', sink: 'the `apiKey` option of Anthropic', form: 'destructured', processEnv: 'true' } }],
     },
   ],
 });
@@ -216,12 +220,12 @@ const typedRuleTester = new RuleTester({
 typedRuleTester.run('no-unchecked-credential-env (type information)', rule, {
   valid: [
     // ok: the project declares the variable as always set
-    `import OpenAI from 'openai';\ndeclare global { namespace NodeJS { interface ProcessEnv { OPENAI_API_KEY: string } } }\nexport const make = () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+    `import OpenAI from 'openai';\ndeclare global { namespace NodeJS { interface ProcessEnv { DEEPSEEK_API_KEY: string } } }\nexport const make = () => new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });`,
   ],
   invalid: [
     {
       // process.env's own type: string | undefined
-      code: `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+      code: `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });`,
       errors: [{ messageId: 'unchecked' }],
     },
   ],
