@@ -8,7 +8,7 @@ import { requireEnvHelper } from '../../src/codemod/require-env.js';
 import { codemods } from '../../src/codemod/registry.js';
 import { detectStyle } from '../../src/codemod/code-style.js';
 import { commitAll, removeProject, runCli, tempProject } from '../cli/run-cli.js';
-import { fixtureCases, fixturesRoot } from './fixture-cases.js';
+import { fixtureCases, fixturesRoot, sourceFiles } from './fixture-cases.js';
 import { expectedOutput, fixtureSuite } from './fixture-suite.js';
 
 const CODEMOD = 'require-env';
@@ -16,6 +16,15 @@ const CODEMOD = 'require-env';
 fixtureSuite(CODEMOD, 8);
 
 describe(`${CODEMOD}: outputs satisfy ${codemods[CODEMOD].rule}`, () => {
+  it.each(fixtureCases(CODEMOD))('%s: the input has reports to work on', (name) => {
+    const input = join(fixturesRoot, CODEMOD, name, 'input');
+    const reports = sourceFiles(input).flatMap((path) => {
+      const outcome = collectReports(codemods[CODEMOD].rule, join(input, path), readFileSync(join(input, path), 'utf8'), input);
+      return 'reports' in outcome ? outcome.reports : [];
+    });
+    expect(reports.length).toBeGreaterThan(0);
+  });
+
   it.each(fixtureCases(CODEMOD))('%s: reports are left only under a marker', (name) => {
     const caseDir = join(fixturesRoot, CODEMOD, name);
     for (const [path, text] of expectedOutput(CODEMOD, name)) {
