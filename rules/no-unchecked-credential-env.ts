@@ -6,7 +6,7 @@ import { EnvGuards } from '../src/analysis/env-guards.js';
 import { collectEnvReads, type EnvRead } from '../src/analysis/env-reads.js';
 import { collectImports } from '../src/analysis/imports.js';
 import { readsProcessEnv } from '../src/analysis/process-env-read.js';
-import { CLIENTS } from '../src/catalog/index.js';
+import { CREDENTIAL_ENV } from '../src/catalog/index.js';
 import { createRule } from '../src/create-rule.js';
 import { readSettings, type ScaleAuthSettings } from '../src/settings.js';
 
@@ -90,11 +90,13 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** A catalog SDK's env var, a name the project declares as a credential, or one that looks like a secret. */
+const CATALOG_NAMES = new Set(CREDENTIAL_ENV.map((entry) => entry.name));
+
+/** A name of the credential env catalog or of the settings, or one that looks like a secret; never a public key. */
 function isCredentialName(name: string, settings: ScaleAuthSettings): boolean {
   if (isPublicKeyEnvName(name)) return false;
-  if (isCredentialEnvName(name) || settings.credentialEnvNames.includes(name)) return true;
-  return [...CLIENTS, ...settings.clients].some((client) => client.defaultEnv?.includes(name));
+  if (CATALOG_NAMES.has(name) || isCredentialEnvName(name) || settings.credentialEnvNames.includes(name)) return true;
+  return settings.clients.some((client) => client.defaultEnv?.includes(name));
 }
 
 /** With type information, a read typed without `undefined` (a declared `ProcessEnv` key) is not reported. */

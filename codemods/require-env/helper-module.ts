@@ -34,7 +34,7 @@ export function provideRequireEnv(files: readonly FileEdits[], input: CodemodInp
     else if (option !== undefined && !isAbsolute(option)) addImport(edits, option, flavour);
     else if (!input.crossFile && (option === undefined || existingModule(option) === undefined)) edits.append(requireEnvHelper(edits.style, edits.typescript));
     else {
-      const key = option ?? `${flavour}\0${packageRoot(edits.sourceFile.getFilePath())}`;
+      const key = option ?? `${flavour}\0${packageRoot(edits.sourceFile.getFilePath(), input.cwd)}`;
       const group = groups.get(key) ?? { flavour, files: [] };
       group.files.push(edits);
       groups.set(key, group);
@@ -136,9 +136,9 @@ function commonFolder(paths: readonly string[]): string {
   return common.join(sep) || sep;
 }
 
-/** The nearest folder with a package.json: helper modules never cross packages. */
-function packageRoot(path: string): string {
+/** The nearest folder with a package.json, up to the run's folder: helper modules never cross packages. */
+function packageRoot(path: string, cwd: string): string {
   let folder = dirname(path);
-  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  while (!existsSync(join(folder, 'package.json')) && folder !== cwd && dirname(folder) !== folder) folder = dirname(folder);
   return folder;
 }

@@ -55,8 +55,10 @@ export function migrate(options: MigrateOptions): MigrationResult {
         importersOf: (path) => importers().get(path) ?? [],
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
+        cwd: options.cwd,
         ...(options.options ? { options: options.options } : {}),
       });
+      followUps.push(...(output.followUps ?? []));
     } catch (error) {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);
       continue;

@@ -1,5 +1,6 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
+import { envName } from '../../codemods/env-name.js';
 import { requireEnv } from '../../codemods/require-env.js';
 import type { Codemod } from './types.js';
 
@@ -7,6 +8,7 @@ import type { Codemod } from './types.js';
 export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
+  'env-name': envName,
   // After client-factory: the clients it moves into factories already read their credential with requireEnv.
   'require-env': requireEnv,
 } satisfies Record<string, Codemod>;

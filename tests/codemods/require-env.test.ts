@@ -43,7 +43,7 @@ describe(`${CODEMOD} without cross-file edits (as a jscodeshift transform)`, () 
   const transform = (path: string, text: string, options = {}) => {
     const outcome = collectReports(codemods[CODEMOD].rule, path, text, '/project');
     if ('parseError' in outcome) throw new Error(outcome.parseError);
-    return codemods[CODEMOD].transform({ reported: [{ path, text, ...outcome }], importersOf: () => [], resolve: () => undefined, crossFile: false, options });
+    return codemods[CODEMOD].transform({ reported: [{ path, text, ...outcome }], importersOf: () => [], resolve: () => undefined, crossFile: false, cwd: '/project', options });
   };
 
   it('creates no module: the file gets the helper at its end', () => {
