@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CredentialFlow } from '../src/analysis/credential-flow.js';
 import { CredentialSinks } from '../src/analysis/credential-sinks.js';
 import { isCredentialEnvName, isPublicKeyEnvName } from '../src/analysis/credentials.js';
@@ -107,6 +107,8 @@ function typeExcludesUndefined(context: Readonly<TSESLint.RuleContext<MessageIds
   const compilerOptions = program.getCompilerOptions();
   if (!(compilerOptions.strictNullChecks ?? compilerOptions.strict)) return false;
   const node = read.form === 'destructured' ? (read.node as TSESTree.Property).value : read.node;
+  // `const { KEY = '' } = process.env`: the default, not the variable's type, is what excludes undefined.
+  if (node.type === AST_NODE_TYPES.AssignmentPattern) return false;
   const checker = program.getTypeChecker();
   const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
   if (['any', 'unknown'].includes(checker.typeToString(type))) return false;

@@ -65,6 +65,10 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
     `export const send = () => fetch('https://api.example.com', { headers: { 'x-request-id': process.env.REQUEST_TOKEN ?? '' } });`,
     // ok: the fallback read answers for the first one (and is itself checked)
     `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? requireEnv('AZURE_OPENAI_API_KEY') });`,
+    // ok: an early return from a request handler, with a trimmed-emptiness test
+    `import express from 'express';\nexport const app = express();\napp.post('/search', async (req, res) => {\n  const key = process.env.SERPAPI_API_KEY;\n  if (!key?.trim()) {\n    res.status(500).json({ error: 'search is not configured' });\n    return;\n  }\n  const response = await fetch('https://serpapi.com/search', { headers: { Authorization: \`Bearer \${key}\` } });\n  res.json(await response.json());\n});`,
+    // ok: \`key && …\` only sends the header when the key is there
+    `export const ping = () => {\n  const key = process.env.STATUS_API_KEY;\n  return key && fetch('https://status.example.com/ping', { headers: { 'x-api-key': key } });\n};`,
     // ok: a shadowed process is not the environment
     `import OpenAI from 'openai';\nexport function make(process: { env: Record<string, string> }) { return new OpenAI({ apiKey: process.env.OPENAI_API_KEY }); }`,
   ],
@@ -227,6 +231,11 @@ typedRuleTester.run('no-unchecked-credential-env (type information)', rule, {
       // process.env's own type: string | undefined
       code: `import OpenAI from 'openai';\nexport const make = () => new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });`,
       errors: [{ messageId: 'unchecked' }],
+    },
+    {
+      // an empty default makes the local a string: the read itself still lacks a check
+      code: `import OpenAI from 'openai';\nexport function make() {\n  const { DEEPSEEK_API_KEY = '' } = process.env;\n  return new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: DEEPSEEK_API_KEY });\n}`,
+      errors: [{ messageId: 'emptyFallback' }],
     },
   ],
 });
