@@ -2,6 +2,7 @@ import noForwardedAuthorization from './no-forwarded-authorization.js';
 import noLateDotenv from './no-late-dotenv.js';
 import noMisspelledCredentialEnv from './no-misspelled-credential-env.js';
 import noModuleScopeClient from './no-module-scope-client.js';
+import noUncheckedCredentialEnv from './no-unchecked-credential-env.js';
 
 /** Every rule, by id without the `scale-auth/` prefix, in alphabetical order. */
 export const rules = {
@@ -9,6 +10,7 @@ export const rules = {
   'no-late-dotenv': noLateDotenv,
   'no-misspelled-credential-env': noMisspelledCredentialEnv,
   'no-module-scope-client': noModuleScopeClient,
+  'no-unchecked-credential-env': noUncheckedCredentialEnv,
 };
 
 export type RuleName = keyof typeof rules;

@@ -1,6 +1,7 @@
-import { basename, dirname, extname, join } from 'node:path';
-import { Node, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import { dirname, extname, join } from 'node:path';
+import { Node, type ImportDeclaration } from 'ts-morph';
 import { quoted } from '../../src/codemod/code-style.js';
+import { specifierExtension } from '../../src/codemod/relative-specifier.js';
 import type { FileEdits } from '../../src/codemod/file-edits.js';
 import type { CodemodInput } from '../../src/codemod/types.js';
 import type { Workspace } from '../../src/codemod/workspace.js';
@@ -66,17 +67,4 @@ function* importLines(bindings: readonly TopLevelBinding[], edits: FileEdits): G
     ];
     yield edits.statement(`import ${parts.join(', ')} from ${quoted(declaration.getModuleSpecifierValue(), edits.style)}`);
   }
-}
-
-/**
- * How the file writes relative specifiers: without an extension, with the source's (`./llm.ts`) or
- * with the compiled one (`./llm.js`, the default: what Node's ES modules need).
- */
-function specifierExtension(sourceFile: SourceFile, moduleExtension: string, runtimeExtension: string): string {
-  const specifiers = [...sourceFile.getImportDeclarations(), ...sourceFile.getExportDeclarations()]
-    .map((declaration) => declaration.getModuleSpecifierValue())
-    .filter((specifier): specifier is string => specifier?.startsWith('.') === true);
-  const extensions = specifiers.map((specifier) => /\.[cm]?[jt]sx?$/.exec(basename(specifier))?.[0]);
-  if (specifiers.length > 0 && extensions.every((written) => written === undefined)) return '';
-  return extensions.some((written) => written?.includes('t')) ? moduleExtension : runtimeExtension;
 }

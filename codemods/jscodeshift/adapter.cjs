@@ -2,11 +2,12 @@
 // Turns a scale-auth codemod into a jscodeshift transform (run with --no-babel: the codemods are
 // compiled ESM, loaded with import()). jscodeshift hands over one file at a time, so cross-file
 // steps are not done here: they stay as marker comments, each reported through api.report.
-// `scale-auth migrate` does the cross-file steps. String options (`--serviceEnv=ACME_API_KEY`) reach the codemod.
+// `scale-auth migrate` does the cross-file steps.
 const { relative, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 exports.jscodeshiftTransform = function jscodeshiftTransform(codemod) {
+  // jscodeshift hands its unknown string flags over as options: `--serviceEnv=ACME_API_KEY`, `--requireEnvModule=./src/lib/env.ts`.
   return async function transform(file, api, options = {}) {
     const { migrateSource } = await import(pathToFileURL(resolve(__dirname, '../../dist/src/codemod/single-file.js')).href);
     const strings = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value === 'string'));

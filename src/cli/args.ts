@@ -22,6 +22,8 @@ export interface MigrateArgs {
   /** `--option name=value`, repeatable: options the codemods read (`serviceEnv=ACME_API_KEY`). */
   options: Record<string, string>;
   json?: string;
+  /** `--require-env-module`: where require-env imports `requireEnv` from, as written. */
+  requireEnvModule?: string;
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
@@ -54,6 +56,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     codemod: { type: 'string', multiple: true },
     option: { type: 'string', multiple: true },
     json: { type: 'string' },
+    'require-env-module': { type: 'string' },
   });
   return {
     help: values.help ?? false,
@@ -64,6 +67,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     codemods: [...new Set((values.codemod ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean))],
     options: codemodOptions(values.option ?? []),
     ...(values.json === undefined ? {} : { json: values.json }),
+    ...(values['require-env-module'] === undefined ? {} : { requireEnvModule: values['require-env-module'] }),
   };
 }
 

@@ -41,6 +41,9 @@ Options:
                          known: ${codemods.join(', ')}
       --option <n=v>     an option for the codemods (repeatable), e.g. serviceEnv=ACME_API_KEY
       --json <file>      also write a machine-readable report to <file>
+      --require-env-module <module>
+                         require-env imports requireEnv from this module (a path, a
+                         package or an alias) instead of creating one
   -h, --help             show this help
 
 Exit codes: 0 all done, 1 files with errors or follow-ups left to do, 2 usage errors.

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resolveCodemodOptions } from '../codemod/codemod-options.js';
 import { unifiedDiff } from '../codemod/diff.js';
 import { migrate } from '../codemod/engine.js';
 import { codemods, isCodemodName } from '../codemod/registry.js';
@@ -25,8 +26,8 @@ export async function migrateCommand(args: MigrateArgs, cwd: string): Promise<nu
     cwd: commonRoot(cwd, files),
     files,
     ...(args.codemods.length > 0 ? { codemods: args.codemods } : {}),
-    codemodOptions: args.options,
     ...(progress ? { onProgress: progress.update } : {}),
+    options: resolveCodemodOptions({ ...args.options, ...(args.requireEnvModule === undefined ? {} : { requireEnvModule: args.requireEnvModule }) }, cwd),
   });
   progress?.done();
 

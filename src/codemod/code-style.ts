@@ -53,3 +53,10 @@ export function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
+
+/** Where the line that contains `offset` ends: before its line break, after any trailing comment. */
+export function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  if (newline === -1) return text.length;
+  return text[newline - 1] === '\r' ? newline - 1 : newline;
+}

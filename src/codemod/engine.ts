@@ -70,8 +70,8 @@ export function migrate(options: MigrateOptions): MigrationResult {
         importersOf: (path) => importers().get(path) ?? [],
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
-        options: options.codemodOptions ?? {},
         cwd: options.cwd,
+        ...(options.options ? { options: options.options } : {}),
       });
       followUps.push(...(output.followUps ?? []));
     } catch (error) {

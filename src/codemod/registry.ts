@@ -1,6 +1,7 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
 import { envName } from '../../codemods/env-name.js';
+import { requireEnv } from '../../codemods/require-env.js';
 import { serviceCredential } from '../../codemods/service-credential.js';
 import type { Codemod } from './types.js';
 
@@ -9,6 +10,8 @@ export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
   'env-name': envName,
+  // After client-factory: the clients it moves into factories already read their credential with requireEnv.
+  'require-env': requireEnv,
   'service-credential': serviceCredential,
 } satisfies Record<string, Codemod>;
 

@@ -1,15 +1,17 @@
+import { resolveCodemodOptions } from './codemod-options.js';
 import { collectReports, parseError } from './collect-reports.js';
 import { markersIn } from './markers.js';
 import { codemods, isCodemodName } from './registry.js';
-import type { FollowUp } from './types.js';
+import type { CodemodOptions, FollowUp } from './types.js';
 
 export type SingleFileResult = { text: string; followUps: FollowUp[] } | { error: string };
 
 /**
  * One codemod over one file, as jscodeshift runs transforms: other files are out of reach, so
- * steps that would change importers are left as markers (follow-ups) instead.
+ * steps that would change importers are left as markers (follow-ups) instead. Module paths in
+ * `options` are taken from `cwd`.
  */
-export function migrateSource(codemodName: string, path: string, text: string, cwd: string, options: Readonly<Record<string, string>> = {}): SingleFileResult {
+export function migrateSource(codemodName: string, path: string, text: string, cwd: string, options: CodemodOptions = {}): SingleFileResult {
   if (!isCodemodName(codemodName)) return { error: `unknown codemod ${codemodName}` };
   const codemod = codemods[codemodName];
   const outcome = collectReports(codemod.rule, path, text, cwd);
@@ -22,8 +24,8 @@ export function migrateSource(codemodName: string, path: string, text: string, c
       importersOf: () => [],
       resolve: () => undefined,
       crossFile: false,
-      options,
       cwd,
+      options: resolveCodemodOptions(options, cwd),
     });
     next = output.changed.get(path) ?? text;
     followUps.push(...(output.followUps ?? []));

@@ -35,6 +35,14 @@ export interface MigrationResult {
   followUps: FollowUp[];
 }
 
+/**
+ * Options users give codemods (`--option name=value`, `--require-env-module`, jscodeshift flags); each
+ * codemod reads the names it knows: `requireEnvModule` (require-env: import `requireEnv` from this
+ * module, a package or alias as written or an absolute path), `serviceEnv` and `serviceEnv.<Client>`
+ * (service-credential: the env var holding the service's own credential).
+ */
+export type CodemodOptions = Readonly<Record<string, string>>;
+
 export interface MigrateOptions {
   /** Project root: module resolution, tsconfig lookup and `allow` globs are relative to it. */
   cwd: string;
@@ -42,10 +50,10 @@ export interface MigrateOptions {
   files: string[];
   /** Codemod names to run, in order; all registered codemods when omitted. */
   codemods?: string[];
-  /** Codemod options, `name=value` (`serviceEnv=ACME_API_KEY`); each codemod reads the names it knows. */
-  codemodOptions?: Readonly<Record<string, string>>;
   /** Called after each file is scanned, for progress bars. */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Codemod options, module paths already made absolute (`resolveCodemodOptions`). */
+  options?: CodemodOptions;
 }
 
 /** A file as a codemod sees it: its current text and, when it has any, its reports. */
@@ -67,10 +75,9 @@ export interface CodemodInput {
   resolve(specifier: string, fromFile: string): string | undefined;
   /** False under jscodeshift: only the reported file may change, other files become follow-ups. */
   crossFile: boolean;
-  /** Options given on the command line (`--option serviceEnv=ACME_API_KEY`). */
-  options?: Readonly<Record<string, string>>;
   /** The folder the run covers: a codemod looks at no file above it. */
   cwd: string;
+  options?: CodemodOptions;
 }
 
 export interface CodemodOutput {

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { resolveCodemodOptions } from '../../src/codemod/codemod-options.js';
 import { migrate } from '../../src/codemod/engine.js';
-import type { MigrationResult } from '../../src/codemod/types.js';
+import type { CodemodOptions, MigrationResult } from '../../src/codemod/types.js';
 
 export const fixturesRoot = join(import.meta.dirname, 'fixtures');
 
@@ -24,13 +25,20 @@ export interface CaseRun {
   texts: Map<string, string>;
 }
 
+/** A case's codemod options: `options.json` beside its trees, module paths taken from the tree. */
+function caseOptions(tree: string): CodemodOptions {
+  const path = join(dirname(tree), 'options.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CodemodOptions) : {};
+}
+
 /** Copies a tree to a temporary directory (fixtures are never written) and runs one codemod there. */
 export function runOnTree(tree: string, codemod: string, codemodOptions: Readonly<Record<string, string>> = {}): CaseRun {
   const directory = mkdtempSync(join(tmpdir(), 'scale-auth-fixture-'));
   try {
     cpSync(tree, directory, { recursive: true });
     const files = sourceFiles(directory).map((path) => join(directory, path));
-    const result = migrate({ cwd: directory, files, codemods: [codemod], codemodOptions });
+    const options = resolveCodemodOptions({ ...caseOptions(tree), ...codemodOptions }, directory);
+    const result = migrate({ cwd: directory, files, codemods: [codemod], options });
     const texts = new Map<string, string>();
     for (const file of result.files) texts.set(relative(directory, file.path), file.status === 'changed' ? (file.after ?? '') : readFileSync(file.path, 'utf8'));
     const followUps = result.followUps.map((followUp) => ({ ...followUp, path: relative(directory, followUp.path) }));

@@ -1,5 +1,6 @@
 import { ChatOpenAI } from "@langchain/openai";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
+import { webSearch } from "../tools/web-search";
 
 const model = new ChatOpenAI({ model: "gpt-4o-mini", temperature: 0 });
 
@@ -9,7 +10,8 @@ const SupportState = Annotation.Root({
 });
 
 async function answer(state: typeof SupportState.State) {
-  const reply = await model.invoke(`Answer the support question: ${state.question}`);
+  const context = await webSearch(state.question);
+  const reply = await model.invoke(`Answer the support question: ${state.question}\n\nSearch results:\n${context}`);
   return { answer: String(reply.content) };
 }
 
