@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { CredentialFlow } from '../src/analysis/credential-flow.js';
 import { CredentialSinks } from '../src/analysis/credential-sinks.js';
 import { isCredentialEnvName, isPublicKeyEnvName } from '../src/analysis/credentials.js';
+import { declaredEnvNames } from '../src/analysis/declared-env.js';
 import { EnvGuards } from '../src/analysis/env-guards.js';
 import { collectEnvReads, type EnvRead } from '../src/analysis/env-reads.js';
 import { collectImports } from '../src/analysis/imports.js';
@@ -66,8 +67,11 @@ export default createRule<Options, MessageIds>({
       ExpressionStatement: (node) => void guardCandidates.push(node),
       'Program:exit'() {
         const reads = collectEnvReads(sourceCode, settings.envHelpers);
+        // Names a project declares (.env.example) are its credentials too; files are read only when a name needs them.
+        let declared: Map<string, string> | undefined;
+        const isDeclared = (name: string): boolean => (declared ??= declaredEnvNames(context.filename, context.cwd, settings.envFiles)).has(name);
         // Helper reads fail fast by definition; SvelteKit's static imports fail the build when missing.
-        const candidates = reads.filter((read) => read.form !== 'helper' && read.form !== 'import' && !optional.has(read.name) && isCredentialName(read.name, settings));
+        const candidates = reads.filter((read) => read.form !== 'helper' && read.form !== 'import' && !optional.has(read.name) && isCredentialName(read.name, settings, isDeclared));
         if (candidates.length === 0) return;
 
         const readNames = new Map<Node, string>(reads.map((read) => [read.node, read.name]));
@@ -92,11 +96,11 @@ export default createRule<Options, MessageIds>({
 
 const CATALOG_NAMES = new Set(CREDENTIAL_ENV.map((entry) => entry.name));
 
-/** A name of the credential env catalog or of the settings, or one that looks like a secret; never a public key. */
-function isCredentialName(name: string, settings: ScaleAuthSettings): boolean {
+/** A name of the credential env catalog, the settings or the project's env files, or one that looks like a secret; never a public key. */
+function isCredentialName(name: string, settings: ScaleAuthSettings, isDeclared: (name: string) => boolean): boolean {
   if (isPublicKeyEnvName(name)) return false;
   if (CATALOG_NAMES.has(name) || isCredentialEnvName(name) || settings.credentialEnvNames.includes(name)) return true;
-  return settings.clients.some((client) => client.defaultEnv?.includes(name));
+  return settings.clients.some((client) => client.defaultEnv?.includes(name)) || isDeclared(name);
 }
 
 /** With type information, a read typed without `undefined` (a declared `ProcessEnv` key) is not reported. */

@@ -1,7 +1,16 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll } from 'vitest';
 import rule from '../../rules/no-unchecked-credential-env.js';
 import { cjsRuleTester, jsRuleTester, tsRuleTester } from '../rule-tester.js';
+
+// A project on disk whose .env.example declares a credential with a name that does not look like one.
+const project = mkdtempSync(join(tmpdir(), 'scale-auth-unchecked-'));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+writeFileSync(join(project, 'package.json'), '{ "name": "agent" }\n');
+writeFileSync(join(project, '.env.example'), 'ACME_LICENSE=\nACME_REGION=eu\n');
 
 tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
   valid: [
@@ -175,6 +184,12 @@ tsRuleTester.run('no-unchecked-credential-env (TypeScript)', rule, {
         { messageId: 'unchecked', data: { name: 'GROQ_API_KEY', sink: 'an `Authorization` header', processEnv: 'false' } },
         { messageId: 'nonNullAssertion', data: { name: 'EXA_API_KEY', sink: 'an `x-api-key` header', processEnv: 'false' } },
       ],
+    },
+    {
+      // a name the project declares in its .env.example
+      code: `import { AcmeClient } from '@acme/sdk';\nexport const make = () => new AcmeClient({ apiKey: process.env.ACME_LICENSE, region: process.env.ACME_REGION });`,
+      filename: join(project, 'src/acme.ts'),
+      errors: [{ messageId: 'unchecked', data: { name: 'ACME_LICENSE', sink: 'the `apiKey` option of AcmeClient' } }],
     },
     {
       // a declared credential name from settings
