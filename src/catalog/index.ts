@@ -3,6 +3,7 @@ import { matchesModulePattern } from './module-pattern.js';
 
 export type { ClientSpec } from './clients.js';
 export { CLIENTS, LONG_LIVED_MODULES } from './clients.js';
+export { CREDENTIAL_ENV, type CredentialEnvName } from './credential-env.js';
 
 /** The catalog entry for `exportName` of `moduleName`, user entries first so they can override. */
 export function findClientSpec(
