@@ -4,7 +4,7 @@ import { minimatch } from 'minimatch';
 import { IGNORED_DIRECTORIES } from '../../cli/discover.js';
 import { COMPOSE_FILE } from './compose.js';
 
-export type ManifestType = 'yaml' | 'compose' | 'serverless' | 'serverless-code' | 'fly' | 'render' | 'env-example' | 'helm-chart';
+export type ManifestType = 'dockerfile' | 'yaml' | 'compose' | 'serverless' | 'serverless-code' | 'fly' | 'render' | 'env-example' | 'helm-chart';
 
 export interface ManifestFile {
   path: string;
@@ -24,6 +24,7 @@ export function manifestType(name: string): ManifestType | undefined {
   if (/^fly(?:\.[\w-]+)?\.toml$/.test(name)) return 'fly';
   if (/^render\.ya?ml$/.test(name)) return 'render';
   if (ENV_EXAMPLE.test(name)) return 'env-example';
+  if (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.Dockerfile$/.test(name)) return 'dockerfile';
   if (/\.ya?ml$/.test(name)) return 'yaml';
   return undefined;
 }

@@ -16,6 +16,8 @@ export interface Manifests {
   skipped: SkippedFile[];
   /** Names the project's `.env.example` files declare. */
   declared: { name: string; at: Place }[];
+  /** Dockerfiles, read when a deployable's image is built from one. */
+  dockerfiles: string[];
 }
 
 /** A Kubernetes object at the top of a document: worth a parse error if it does not parse. */
@@ -25,7 +27,7 @@ const TEMPLATED = /\{\{.*\}\}|\{%.*%\}/;
 
 /** Every manifest under `root` (and matching `globs`), read; nothing here throws on a bad file. */
 export function readManifests(root: string, globs: readonly string[] = []): Manifests {
-  const result: Manifests = { deployables: [], skipped: [], declared: [] };
+  const result: Manifests = { deployables: [], skipped: [], declared: [], dockerfiles: [] };
   const kube: KubeObjects = { containers: [], stores: [] };
   for (const manifest of discoverManifests(root, globs)) readOne(manifest, root, result, kube);
   result.deployables.push(...resolveEnvFrom(kube.containers, kube.stores));
@@ -40,6 +42,10 @@ function readOne(manifest: ManifestFile, root: string, result: Manifests, kube: 
   }
   if (type === 'serverless-code') {
     result.skipped.push({ file, reason: 'serverless config written as code: not checked (use serverless.yml or `serverless print` output)', severity: 'skipped' });
+    return;
+  }
+  if (type === 'dockerfile') {
+    result.dockerfiles.push(file);
     return;
   }
   const source = readFileSync(file, 'utf8');
