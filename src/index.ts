@@ -1,6 +1,7 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from '../rules/index.js';
 import { isAny, isRecommended, isStrict, ruleLevels } from './configs.js';
+import { envCacheSettings } from './env-cache-settings.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './package-info.js';
 
 export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting } from './settings.js';
@@ -49,6 +50,8 @@ const flat = (name: string, levels: Record<string, 'error' | 'warn' | 'off'>): F
   files: FILES,
   plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: levels,
+  // ESLint's --cache must not serve stale results when a .env.example changes.
+  settings: envCacheSettings,
 });
 
 plugin.configs = {

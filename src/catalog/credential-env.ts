@@ -152,7 +152,8 @@ const READERS: readonly Reader[] = [
   // langfuse (v3): LANGFUSE_BASEURL; @langfuse/otel (v4): LANGFUSE_BASE_URL.
   { provider: 'Langfuse', package: 'langfuse', fallback: true, names: ['LANGFUSE_SECRET_KEY', 'LANGFUSE_PUBLIC_KEY', 'LANGFUSE_BASEURL'] },
   { provider: 'Langfuse', package: '@langfuse/otel', fallback: true, names: ['LANGFUSE_SECRET_KEY', 'LANGFUSE_PUBLIC_KEY', 'LANGFUSE_BASE_URL'] },
-  { provider: 'Cloudflare', package: 'wrangler', names: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID'] },
+  // wrangler: an API token, or the legacy global API key with the account's email.
+  { provider: 'Cloudflare', package: 'wrangler', names: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'] },
   { provider: 'Sentry', package: '@sentry/node', fallback: true, names: ['SENTRY_DSN'] },
   { provider: 'Sentry', package: '@sentry/cli', names: ['SENTRY_AUTH_TOKEN'] },
 ];
