@@ -22,6 +22,8 @@ export interface ScaleAuthSettingsInput {
   envFiles?: string[];
   /** Functions that read an env var and fail when it is missing: `requireEnv('X')`. */
   envHelpers?: string[];
+  /** `scale-auth doctor`: entry files per deployable name, where its manifests do not tell: `{ worker: 'src/worker.ts' }`. */
+  entrypoints?: Record<string, string | string[]>;
 }
 
 export interface ScaleAuthSettings {
@@ -30,9 +32,10 @@ export interface ScaleAuthSettings {
   credentialEnvNames: readonly string[];
   envFiles: readonly string[];
   envHelpers: readonly string[];
+  entrypoints: Readonly<Record<string, readonly string[]>>;
 }
 
-const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [] };
+const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], entrypoints: {} };
 const cache = new WeakMap<object, ScaleAuthSettings>();
 
 const strings = (value: unknown): string[] =>
@@ -49,6 +52,8 @@ function toClientSpec(input: UserClientSetting): ClientSpec {
   };
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Normalised once per settings object (ESLint hands every file the same one). */
 export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): ScaleAuthSettings {
   const raw = settings?.['scale-auth'];
@@ -64,6 +69,9 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     credentialEnvNames: strings(input.credentialEnvNames),
     envFiles: strings(input.envFiles),
     envHelpers: strings(input.envHelpers),
+    entrypoints: Object.fromEntries(
+      Object.entries(isRecord(input.entrypoints) ? input.entrypoints : {}).map(([name, files]) => [name, typeof files === 'string' ? [files] : strings(files)]),
+    ),
   };
   cache.set(raw, normalised);
   return normalised;

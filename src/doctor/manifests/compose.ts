@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { envFileKeys } from '../../analysis/env-file.js';
 import { splitCommand } from '../command-line.js';
 import { record, strings, text, type Data } from '../data.js';
 import type { Deployable, Injection, OpaqueSource, Place, StartHint } from '../types.js';
 import type { YamlDocument } from '../yaml.js';
-import { dotenvNames } from './dotenv.js';
 
 /** `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.override.yaml`. */
 export const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
@@ -60,7 +60,7 @@ function envFileNames(path: string, at: Place): { injected?: Injection[] } {
   for (const candidate of [path, ...examples]) {
     if (!existsSync(candidate)) continue;
     const via = candidate === path ? `env_file ${given}` : `env_file ${given} (declared by ${basename(candidate)})`;
-    return { injected: dotenvNames(readFileSync(candidate, 'utf8'), candidate).map(({ name }) => ({ name, at, via })) };
+    return { injected: envFileKeys(readFileSync(candidate, 'utf8')).map((name) => ({ name, at, via })) };
   }
   return {};
 }

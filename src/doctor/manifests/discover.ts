@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
+import { DECLARED_ENV_FILES } from '../../analysis/declared-env.js';
 import { IGNORED_DIRECTORIES } from '../../cli/discover.js';
 import { COMPOSE_FILE } from './compose.js';
 
@@ -13,8 +14,6 @@ export interface ManifestFile {
   given: boolean;
 }
 
-/** Env example files: the names a project declares (never the values). */
-export const ENV_EXAMPLE = /^\.env\.(?:example|sample|template|defaults)$/;
 
 /** The type a file's name gives it; `yaml` is any other YAML file, sniffed for Kubernetes objects when read. */
 export function manifestType(name: string): ManifestType | undefined {
@@ -23,7 +22,7 @@ export function manifestType(name: string): ManifestType | undefined {
   if (/^serverless\.[cm]?[jt]s$/.test(name)) return 'serverless-code';
   if (/^fly(?:\.[\w-]+)?\.toml$/.test(name)) return 'fly';
   if (/^render\.ya?ml$/.test(name)) return 'render';
-  if (ENV_EXAMPLE.test(name)) return 'env-example';
+  if (DECLARED_ENV_FILES.includes(name)) return 'env-example';
   if (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.Dockerfile$/.test(name)) return 'dockerfile';
   if (/\.ya?ml$/.test(name)) return 'yaml';
   return undefined;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { envFileKeys } from '../../analysis/env-file.js';
 import { display } from '../../cli/migrate-report.js';
 import type { Deployable, Place, SkippedFile } from '../types.js';
 import { parseYaml, type YamlDocument } from '../yaml.js';
 import { readCompose } from './compose.js';
 import { discoverManifests, type ManifestFile } from './discover.js';
-import { dotenvNames } from './dotenv.js';
 import { readFly } from './fly.js';
 import { resolveEnvFrom } from './kube-refs.js';
 import { readKubernetes, type KubeObjects } from './kubernetes.js';
@@ -50,7 +50,10 @@ function readOne(manifest: ManifestFile, root: string, result: Manifests, kube: 
   }
   const source = readFileSync(file, 'utf8');
   if (type === 'env-example') {
-    result.declared.push(...dotenvNames(source, file));
+    const lines = source.split(/\r?\n/);
+    // The line is only for people: the first line that assigns the name.
+    const lineOf = (name: string) => lines.findIndex((line) => new RegExp(`^\\s*(?:export\\s+)?${name.replace(/[.-]/g, '\\$&')}\\s*[=:]`).test(line)) + 1;
+    result.declared.push(...envFileKeys(source).map((name) => ({ name, at: { file, line: Math.max(lineOf(name), 1) } })));
     return;
   }
   if (type === 'fly') {
