@@ -16,10 +16,10 @@ export async function doctorCommand(args: DoctorArgs, cwd: string): Promise<numb
   const loaded = await projectSettings(root);
   if (loaded.warning) process.stderr.write(`scale-auth: ${loaded.warning}\n`);
   const settings = readSettings(loaded.settings);
-  const overrides = new Map<string, { files: string[]; origin: string }>();
+  const overrides = new Map<string, { files: string[]; via: string }>();
   // Settings first, flags last: a flag wins for the same deployable.
-  for (const [name, files] of Object.entries(settings.entrypoints)) overrides.set(name, { files: files.map((file) => entryFile(root, file, `settings entrypoints.${name}`)), origin: 'settings entrypoints' });
-  for (const { name, file } of args.entries) overrides.set(name, { files: [entryFile(root, file, `--entry ${name}=${file}`)], origin: `--entry ${name}=${file}` });
+  for (const [name, files] of Object.entries(settings.entrypoints)) overrides.set(name, { files: files.map((file) => entryFile(root, file, `settings entrypoints.${name}`)), via: 'settings entrypoints' });
+  for (const { name, file } of args.entries) overrides.set(name, { files: [entryFile(root, file, `--entry ${name}=${file}`)], via: `--entry ${name}=${file}` });
 
   const report = runDoctor({ root, manifests: args.manifests, overrides, settings });
   const known = new Set(report.deployables.flatMap(({ deployable }) => [deployable.id, deployable.name]));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { commandTargets, scriptTargets, type CommandTarget } from './command-entry.js';
 import { dockerfileForImage } from './image-match.js';
 import { readDockerfile, type ImageConfig } from './manifests/dockerfile.js';
@@ -9,21 +9,24 @@ import type { Argv, Deployable, Injection, Place } from './types.js';
 /** The source files a deployable starts from, and how doctor found them. */
 export interface Entry {
   files: string[];
-  /** For people: `args (k8s/worker.yaml:22) → package.json script "worker"`. */
-  origin: string;
+  /** What named them: `command`, `Dockerfile`, `handler`, `package.json`, or the override (`--entry worker=…`). */
+  via: string;
   /** Where the command (or handler, or Dockerfile CMD) is written. */
   at?: Place;
+  /** The package.json scripts the command went through: `package.json script "worker"`. */
+  scripts: string[];
   /** Names the image's Dockerfile sets with ENV: injected too. */
   imageEnv: Injection[];
   /** Why no file was found. */
   problem?: string;
+  /** The image is pulled, not built from this repository (`redis:7`): nothing of ours to check. */
+  external?: boolean;
 }
 
 export interface EntryOptions {
-  projectRoot: string;
   dockerfiles: readonly string[];
   /** `--entry` flags and the settings' `entrypoints`, by deployable name or id; paths relative to the project root. */
-  overrides: ReadonlyMap<string, { files: string[]; origin: string }>;
+  overrides: ReadonlyMap<string, { files: string[]; via: string }>;
 }
 
 /**
@@ -36,15 +39,14 @@ export function resolveEntry(deployable: Deployable, options: EntryOptions): Ent
   const override = options.overrides.get(deployable.id) ?? options.overrides.get(deployable.name);
   const image = imageOf(deployable, options.dockerfiles);
   const imageEnv = image?.config.env ?? [];
-  if (override) return { files: override.files, origin: override.origin, imageEnv };
+  if (override) return { files: override.files, via: override.via, scripts: [], imageEnv };
   const { start } = deployable;
-  const show = (place: Place) => `${relative(options.projectRoot, place.file).split(sep).join('/')}:${place.line}`;
 
   if (start.handler) {
     const path = start.handler.argv[0]?.replace(/\.[^./]+$/, '') ?? '';
     const file = sourceFileFor(path, { root: start.root });
-    const origin = `handler (${show(start.handler.at)})`;
-    return file ? { files: [file], origin, at: start.handler.at, imageEnv } : { files: [], origin, at: start.handler.at, imageEnv, problem: `no source file for handler ${start.handler.argv[0] ?? ''}` };
+    const found = { via: 'handler', at: start.handler.at, scripts: [], imageEnv };
+    return file ? { ...found, files: [file] } : { ...found, files: [], problem: `no source file for handler ${start.handler.argv[0] ?? ''}` };
   }
 
   // Docker's rule: a new entrypoint drops the image's CMD; a command replaces CMD only.
@@ -53,15 +55,15 @@ export function resolveEntry(deployable: Deployable, options: EntryOptions): Ent
   const context: PathContext = { root: image?.context ?? start.root, ...((start.workingDir ?? image?.config.workingDir) ? { workingDir: start.workingDir ?? image?.config.workingDir } : {}) };
   const argv = [...(entrypoint?.argv ?? []), ...(command?.argv ?? [])];
   const written: Argv | undefined = command ?? entrypoint;
-  const label = written ? `${written === start.command || written === start.entrypoint ? 'command' : 'Dockerfile'} (${show(written.at)})` : '';
+  const via = !written ? 'package.json' : written === start.command || written === start.entrypoint ? 'command' : 'Dockerfile';
   // A pulled image (`redis:7`) runs someone else's code: only an image built here, or no image, falls back to `npm start`.
   const pulled = start.image !== undefined && image === undefined;
   const targets = argv.length > 0 ? commandTargets(argv, context.root) : pulled ? [] : scriptTargets('start', context.root);
   const files = [...new Set(targets.map((target) => fileFor(target, context)).filter((file): file is string => file !== undefined))];
-  const origin = [label || 'package.json script "start"', ...new Set(targets.map((target) => target.script).filter(Boolean))].join(' → ');
-  const at = written?.at;
-  if (files.length > 0) return { files, origin, ...(at ? { at } : {}), imageEnv };
-  return { files: [], origin, ...(at ? { at } : {}), imageEnv, problem: problemFor(argv, targets, image !== undefined, start.image) };
+  const scripts = [...new Set(targets.flatMap((target) => (target.script ? [target.script] : [])))];
+  const found = { via, ...(written ? { at: written.at } : {}), scripts, imageEnv };
+  if (files.length > 0) return { ...found, files };
+  return { ...found, files: [], problem: problemFor(argv, targets, image !== undefined, start.image), ...(pulled && argv.length === 0 ? { external: true } : {}) };
 }
 
 function fileFor(target: CommandTarget, context: PathContext): string | undefined {

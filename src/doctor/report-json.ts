@@ -30,7 +30,8 @@ export interface DoctorView {
     id: string;
     name: string;
     manifest: PlaceView;
-    entry: { files: string[]; origin: string; at?: PlaceView; problem?: string };
+    /** `origin` for people: `command (k8s/worker.yaml:13) → package.json script "worker"`. */
+    entry: { files: string[]; origin: string; at?: PlaceView; problem?: string; external?: boolean };
     modules: number;
     checked: number;
     findings: FindingView[];
@@ -42,6 +43,10 @@ export interface DoctorView {
 
 /** `missing` and `near-miss` fail the run; the others are for information. */
 const FAILING: readonly FindingKind[] = ['missing', 'near-miss'];
+
+export function where(place: PlaceView): string {
+  return `${place.file}:${place.line}${place.column === undefined ? '' : `:${place.column}`}`;
+}
 
 export function doctorView(report: DoctorReport, cwd: string): DoctorView {
   const place = (at: Place): PlaceView => ({ file: display(at.file, cwd), line: at.line, ...(at.column === undefined ? {} : { column: at.column }) });
@@ -63,9 +68,10 @@ export function doctorView(report: DoctorReport, cwd: string): DoctorView {
     manifest: place(deployable.at),
     entry: {
       files: entry.files.map((file) => display(file, cwd)),
-      origin: entry.origin,
+      origin: [`${entry.via}${entry.at ? ` (${where(place(entry.at))})` : ''}`, ...entry.scripts].join(' → '),
       ...(entry.at ? { at: place(entry.at) } : {}),
       ...(entry.problem ? { problem: entry.problem } : {}),
+      ...(entry.external ? { external: true } : {}),
     },
     modules,
     checked,

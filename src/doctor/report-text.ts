@@ -1,5 +1,5 @@
 import type { FindingKind } from './compare.js';
-import type { DoctorView, FindingView, PlaceView } from './report-json.js';
+import { where, type DoctorView, type FindingView } from './report-json.js';
 
 const STATUS: Record<FindingKind, string> = {
   missing: 'missing',
@@ -14,7 +14,9 @@ export function doctorText(view: DoctorView): string {
   for (const item of view.deployables) {
     out.push(`${item.id}  ${where(item.manifest)}`);
     if (item.entry.files.length === 0) {
-      out.push(`  not checked: ${item.entry.problem ?? 'no entrypoint found'}`, `  name its entrypoint with --entry ${item.name}=<file>`, '');
+      out.push(`  not checked: ${item.entry.problem ?? 'no entrypoint found'}`);
+      if (!item.entry.external) out.push(`  name its entrypoint with --entry ${item.name}=<file>`);
+      out.push('');
       continue;
     }
     out.push(`  runs ${item.entry.files.join(', ')} (${item.entry.origin}); ${plural(item.modules, 'module')}, ${plural(item.checked, 'credential')} read`);
@@ -53,7 +55,11 @@ function note(finding: FindingView): string {
 
 function summaryLine(view: DoctorView): string {
   const { summary } = view;
-  if (summary.deployables === 0 && view.notChecked.length === 0) return 'No deployment manifests found (Kubernetes, docker-compose, serverless.yml, fly.toml, render.yaml).';
+  if (summary.deployables === 0) {
+    return view.notChecked.length === 0
+      ? 'No deployment manifests found (Kubernetes, docker-compose, serverless.yml, fly.toml, render.yaml).'
+      : `No deployables found; ${plural(view.notChecked.length, 'file')} not checked.`;
+  }
   const findings = [`${summary.missing} missing`, `${summary.nearMiss} near ${summary.nearMiss === 1 ? 'miss' : 'misses'}`, `${summary.unverifiable} unverifiable`, `${summary.stale} stale`];
   return `${plural(summary.deployables, 'deployable')}: ${summary.checked} checked, ${summary.notChecked} not checked; ${findings.join(', ')}; ${plural(summary.errors, 'error')}`;
 }
@@ -62,10 +68,6 @@ function summaryLine(view: DoctorView): string {
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => (cells[column] ?? '').length)));
   return [header, ...rows].map((cells) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd());
-}
-
-function where(place: PlaceView): string {
-  return `${place.file}:${place.line}${place.column === undefined ? '' : `:${place.column}`}`;
 }
 
 function plural(count: number, noun: string): string {

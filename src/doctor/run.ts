@@ -35,7 +35,7 @@ export interface DoctorOptions {
 export function runDoctor(options: DoctorOptions): DoctorReport {
   const manifests = readManifests(options.root, options.manifests);
   const graph = new ModuleGraph(options.settings);
-  const entryOptions: EntryOptions = { projectRoot: options.root, dockerfiles: manifests.dockerfiles, overrides: options.overrides };
+  const entryOptions: EntryOptions = { dockerfiles: manifests.dockerfiles, overrides: options.overrides };
   const deployables = manifests.deployables.map((deployable): DeployableReport => {
     const entry = resolveEntry(deployable, entryOptions);
     if (entry.files.length === 0) return { deployable, entry, modules: 0, checked: 0, findings: [], unparsed: [] };

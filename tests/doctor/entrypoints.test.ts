@@ -35,12 +35,13 @@ describe('sourceFileFor', () => {
 });
 
 describe('resolveEntry', () => {
-  const options = (extra: Partial<EntryOptions> = {}): EntryOptions => ({ projectRoot: root, dockerfiles: readManifests(root).dockerfiles, overrides: new Map(), ...extra });
+  const options = (extra: Partial<EntryOptions> = {}): EntryOptions => ({ dockerfiles: readManifests(root).dockerfiles, overrides: new Map(), ...extra });
   const entryOf = (id: string, extra: Partial<EntryOptions> = {}) => {
     const deployable = readManifests(root).deployables.find((candidate) => candidate.id === id);
     if (!deployable) throw new Error(`no ${id}`);
     const entry = resolveEntry(deployable, options(extra));
-    return { ...entry, files: entry.files.map(rel), imageEnv: entry.imageEnv.map((injection) => injection.name) };
+    const origin = [`${entry.via}${entry.at ? ` (${rel(entry.at.file)}:${entry.at.line})` : ''}`, ...entry.scripts].join(' → ');
+    return { files: entry.files.map(rel), origin, imageEnv: entry.imageEnv.map((injection) => injection.name), problem: entry.problem };
   };
 
   it('combines the manifest command with the Dockerfile its image is matched to, and takes the image ENV names', () => {
@@ -78,7 +79,7 @@ describe('resolveEntry', () => {
 
   it('prefers an override by name or id', () => {
     root = tempProject({ 'compose.yaml': 'services:\n  worker:\n    image: x\n', 'src/w.ts': '' });
-    const overrides = new Map([['worker', { files: [join(root, 'src/w.ts')], origin: '--entry worker=src/w.ts' }]]);
+    const overrides = new Map([['worker', { files: [join(root, 'src/w.ts')], via: '--entry worker=src/w.ts' }]]);
     expect(entryOf('compose/worker', { overrides })).toMatchObject({ files: ['src/w.ts'], origin: '--entry worker=src/w.ts' });
   });
 });
