@@ -36,7 +36,7 @@ export function summaryText(report: MigrateReport): string {
   const errors = report.files.filter((file) => file.status === 'error');
   if (errors.length > 0) lines.push('', 'Errors (files left untouched):', ...errors.map((file) => `  ${file.path}  ${file.error ?? ''}`));
   if (report.followUps.length > 0) {
-    lines.push('', 'Follow-ups (marked in the code too):', ...report.followUps.map((followUp) => `  ${followUp.path}:${followUp.line}  ${followUp.message}`));
+    lines.push('', 'Follow-ups (spots in the code are marked there too):', ...report.followUps.map((followUp) => `  ${followUp.path}:${followUp.line}  ${followUp.message}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -55,7 +55,9 @@ export function migrate(options: MigrateOptions): MigrationResult {
         importersOf: (path) => importers().get(path) ?? [],
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
+        cwd: options.cwd,
       });
+      followUps.push(...(output.followUps ?? []));
     } catch (error) {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);
       continue;

@@ -15,19 +15,20 @@ export function migrateSource(codemodName: string, path: string, text: string, c
   const outcome = collectReports(codemod.rule, path, text, cwd);
   if ('parseError' in outcome) return { error: outcome.parseError };
   let next = text;
+  const followUps: FollowUp[] = [];
   if (outcome.reports.length > 0) {
     const output = codemod.transform({
       reported: [{ path, text, reports: outcome.reports }],
       importersOf: () => [],
       resolve: () => undefined,
       crossFile: false,
+      cwd,
     });
     next = output.changed.get(path) ?? text;
+    followUps.push(...(output.followUps ?? []));
     const broken = parseError(path, next, cwd);
     if (broken) return { error: `${codemodName} produced code that does not parse (${broken}); file left unchanged` };
   }
-  const followUps = markersIn(next)
-    .filter((marker) => marker.codemod === codemodName)
-    .map((marker) => ({ path, ...marker }));
+  for (const marker of markersIn(next)) if (marker.codemod === codemodName) followUps.push({ path, ...marker });
   return { text: next, followUps };
 }

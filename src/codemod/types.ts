@@ -65,9 +65,13 @@ export interface CodemodInput {
   resolve(specifier: string, fromFile: string): string | undefined;
   /** False under jscodeshift: only the reported file may change, other files become follow-ups. */
   crossFile: boolean;
+  /** The folder the run covers: a codemod looks at no file above it. */
+  cwd: string;
 }
 
 export interface CodemodOutput {
+  /** Follow-ups in files a codemod does not rewrite (env files, manifests, docs); markers in code are found by the engine. */
+  followUps?: FollowUp[];
   /** New text by path, for files that changed. Spots left for a person carry a marker comment. */
   changed: Map<string, string>;
   /** New files by path (a module that a changed file now imports); never a path that exists. */

@@ -30,7 +30,7 @@ describe(`${CODEMOD} without cross-file edits (as a jscodeshift transform)`, () 
     const text = readFileSync(path, 'utf8');
     const outcome = collectReports(codemods[CODEMOD].rule, path, text, caseDir);
     if ('parseError' in outcome) throw new Error(outcome.parseError);
-    const output = codemods[CODEMOD].transform({ reported: [{ path, text, ...outcome }], importersOf: () => [], resolve: () => undefined, crossFile: false });
+    const output = codemods[CODEMOD].transform({ reported: [{ path, text, ...outcome }], importersOf: () => [], resolve: () => undefined, crossFile: false, cwd: caseDir });
     expect(output.created).toBeUndefined();
     const marker = markerComment(CODEMOD, 'keep these options in a module imported first (a load-env file with this call), then remove the call');
     expect(output.changed.get(path)).toBe(text.replace('config({', `${marker}\nconfig({`));
