@@ -82,10 +82,10 @@ describe('scale-auth doctor on fixture repositories', () => {
     const { status, text, view } = doctor('helm-chart');
     expect(status).toBe(0);
     expect(view.notChecked).toEqual([
-      { file: 'charts/agent', reason: 'Helm chart: templates are not checked (render them with `helm template` and pass the output with --manifests)', severity: 'skipped' },
+      { file: 'charts/agent', reason: 'Helm chart: templates are not checked (check the output of `helm template` instead)', severity: 'skipped' },
     ]);
     expect(text).toBe(
-      'Not checked:\n  charts/agent  Helm chart: templates are not checked (render them with `helm template` and pass the output with --manifests)\n\nNo deployables found; 1 file not checked.\n',
+      'Not checked:\n  charts/agent  Helm chart: templates are not checked (check the output of `helm template` instead)\n\nNo deployables found; 1 file not checked.\n',
     );
   });
 

@@ -37,7 +37,7 @@ export function readManifests(root: string, globs: readonly string[] = []): Mani
 function readOne(manifest: ManifestFile, root: string, result: Manifests, kube: KubeObjects): void {
   const { path: file, type } = manifest;
   if (type === 'helm-chart') {
-    result.skipped.push({ file, reason: 'Helm chart: templates are not checked (render them with `helm template` and pass the output with --manifests)', severity: 'skipped' });
+    result.skipped.push({ file, reason: 'Helm chart: templates are not checked (check the output of `helm template` instead)', severity: 'skipped' });
     return;
   }
   if (type === 'serverless-code') {
