@@ -77,6 +77,16 @@ describe('resolveEntry', () => {
     expect(entryOf('serverless/chat')).toMatchObject({ files: ['fn/handlers/chat.ts'], origin: 'handler (fn/serverless.yml:3)' });
   });
 
+  it('looks up Kubernetes container paths from the package the manifest belongs to in a monorepo', () => {
+    root = tempProject({
+      'package.json': '{ "private": true, "workspaces": ["apps/*"] }',
+      'apps/worker/package.json': '{ "name": "worker" }',
+      'apps/worker/src/index.ts': '',
+      'apps/worker/deploy/k8s.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: worker }\nspec:\n  template:\n    spec:\n      containers: [{ name: w, image: "x", command: ["node", "dist/index.js"] }]\n',
+    });
+    expect(entryOf('Deployment/worker')).toMatchObject({ files: ['apps/worker/src/index.ts'] });
+  });
+
   it('prefers an override by name or id', () => {
     root = tempProject({ 'compose.yaml': 'services:\n  worker:\n    image: x\n', 'src/w.ts': '' });
     const overrides = new Map([['worker', { files: [join(root, 'src/w.ts')], via: '--entry worker=src/w.ts' }]]);

@@ -16,7 +16,7 @@ export interface ManifestFile {
 
 
 /** The type a file's name gives it; `yaml` is any other YAML file, sniffed for Kubernetes objects when read. */
-export function manifestType(name: string): ManifestType | undefined {
+function manifestType(name: string): ManifestType | undefined {
   if (COMPOSE_FILE.test(name)) return 'compose';
   if (/^serverless\.(?:ya?ml|json)$/.test(name)) return 'serverless';
   if (/^serverless\.[cm]?[jt]s$/.test(name)) return 'serverless-code';

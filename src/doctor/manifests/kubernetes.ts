@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { list, record, strings, text, type Data } from '../data.js';
 import type { Deployable, Injection, Place } from '../types.js';
 import type { YamlDocument } from '../yaml.js';
@@ -39,8 +41,13 @@ const POD_SPEC: Record<string, Path> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-/** Workloads, Secrets and ConfigMaps of one YAML document. `root` is the project root, where container paths are looked up. */
-export function readKubernetes(document: YamlDocument, file: string, root: string): KubeObjects {
+/**
+ * Workloads, Secrets and ConfigMaps of one YAML document. Container paths are looked up from the
+ * nearest folder above the manifest with a package.json (`apps/worker/k8s/` → `apps/worker`), or
+ * the project root.
+ */
+export function readKubernetes(document: YamlDocument, file: string, projectRoot: string): KubeObjects {
+  const root = packageRoot(dirname(file), projectRoot);
   const found: KubeObjects = { containers: [], stores: [] };
   const object = record(document.value);
   const kind = text(object?.kind);
@@ -56,6 +63,14 @@ export function readKubernetes(document: YamlDocument, file: string, root: strin
     else found.containers.push(...readWorkload(data, at, root));
   }
   return found;
+}
+
+function packageRoot(directory: string, projectRoot: string): string {
+  for (let current = directory; current.startsWith(projectRoot); current = dirname(current)) {
+    if (existsSync(join(current, 'package.json'))) return current;
+    if (current === projectRoot || dirname(current) === current) break;
+  }
+  return projectRoot;
 }
 
 function readStore(object: Data, at: (path: Path) => Place): KeyStore | undefined {
