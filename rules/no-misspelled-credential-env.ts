@@ -110,14 +110,19 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Names right by definition, with where each comes from: the catalog and the project's settings. */
+const knownBySettings = new WeakMap<ScaleAuthSettings, Map<string, string>>();
+
+/** Names right by definition, with where each comes from: the catalog and the project's settings (once per settings object). */
 function knownNames(settings: ScaleAuthSettings): Map<string, string> {
+  const cached = knownBySettings.get(settings);
+  if (cached) return cached;
   const known = new Map<string, string>();
   for (const entry of CREDENTIAL_ENV) known.set(entry.name, `the name ${listed(entry.readBy)} ${entry.readBy.length > 1 ? 'use' : 'uses'}`);
   for (const name of settings.credentialEnvNames) if (!known.has(name)) known.set(name, "listed in settings['scale-auth'].credentialEnvNames");
   for (const client of settings.clients) {
     for (const name of client.defaultEnv ?? []) if (!known.has(name)) known.set(name, `the name ${client.provider} reads (settings['scale-auth'].clients)`);
   }
+  knownBySettings.set(settings, known);
   return known;
 }
 
