@@ -113,6 +113,14 @@ describe('scale-auth doctor', () => {
     expect(run.stdout).toContain('runs src/worker.ts (settings entrypoints)');
   });
 
+  it('warns and goes on without settings when the ESLint config does not load', () => {
+    root = tempProject({ ...PROJECT, 'eslint.config.mjs': 'import missing from "eslint-plugin-not-installed";\nexport default [missing];\n' });
+    const run = runCli(['doctor'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^scale-auth: cannot read settings from the ESLint config: /);
+    expect(run.stdout).toContain('missing  CREWAI_API_KEY');
+  });
+
   it.each([
     [['doctor', '--format', 'stylish'], "unknown format 'stylish'"],
     [['doctor', '--entry', 'worker'], "--entry needs <deployable>=<file>, got 'worker'"],
@@ -125,6 +133,14 @@ describe('scale-auth doctor', () => {
     const run = runCli(args, root);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+
+  it('exits 1 when a file the deployable runs does not parse, naming it, and checks the rest', () => {
+    root = tempProject({ ...PROJECT, 'src/crew.ts': 'export const crew = () => process.env.CREWAI_API_KEY;\nconst = ;\n' });
+    const run = runCli(['doctor'], root);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/ {2}error: src\/crew\.ts does not parse, its env reads are unknown: Parsing error: .+ \(2:\d+\)\n/);
+    expect(run.stdout).toContain('1 error\n');
   });
 
   it('says so when there are no manifests, and exits 0', () => {
