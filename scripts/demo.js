@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The main job on the bundled example: lint examples/agent-app, migrate a temporary copy (dry run,
-// then for real), re-lint it and type-check it. Exits non-zero when any step does not do its job,
+// The main job on the bundled example: lint examples/agent-app and run doctor on its manifests,
+// migrate a temporary copy (dry run, then for real), re-lint it, type-check it, then doctor it
+// before and after giving the worker its Secret. Exits non-zero when any step does not do its job,
 // so the demo doubles as an end-to-end check.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,19 @@ function findingsByRule(target) {
   return counts;
 }
 
+/** Doctor's findings as `deployable kind name`, from `scale-auth doctor --format json`. */
+function doctorFindings(target) {
+  const result = run(process.execPath, [cli, 'doctor', target, '--format', 'json']);
+  return JSON.parse(result.stdout).deployables.flatMap((item) => item.findings.map((finding) => `${item.id} ${finding.kind} ${finding.name}`));
+}
+
+/** `scale-auth doctor` on `target`, shown as a table; returns its exit code. */
+function doctor(target) {
+  const result = run(process.execPath, [cli, 'doctor', relative(root, target)]);
+  show(result.stdout + result.stderr);
+  return result.status;
+}
+
 function git(args) {
   const result = run('git', args, { cwd: copy });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
@@ -55,6 +69,11 @@ const check = run(process.execPath, [cli, 'check', relative(root, example)]);
 show(check.stdout + check.stderr);
 expect(check.status === 1, `check on the example should exit 1 (findings), got ${check.status}`);
 const before = findingsByRule(example);
+
+// The deployment side of the same bug: only the web Deployment is given the CrewAI key.
+heading(`scale-auth doctor ${relative(root, example)} (does each deployable get the credentials its code reads?)`);
+expect(doctor(example) === 1, 'doctor on the example should exit 1 (a missing credential)');
+expect(doctorFindings(example).includes('Deployment/worker missing CREWAI_API_KEY'), "doctor should find the worker's missing CREWAI_API_KEY");
 
 heading('a temporary copy in a clean git repository');
 rmSync(workdir, { recursive: true, force: true });
@@ -97,6 +116,18 @@ const typecheck = run(process.execPath, [tsc, '-p', join(copy, 'tsconfig.json')]
 show(typecheck.stdout + typecheck.stderr);
 expect(typecheck.status === 0, 'the migrated copy should type-check');
 if (!quiet && typecheck.status === 0) process.stdout.write('no type errors\n');
+
+heading('scale-auth doctor on the migrated copy (the code is fixed; the worker still lacks the secret)');
+expect(doctor(copy) === 1, 'doctor on the migrated copy should still exit 1: no codemod edits a manifest');
+const migratedFindings = doctorFindings(copy);
+expect(migratedFindings.includes('Deployment/worker missing CREWAI_API_KEY'), 'the worker should still miss CREWAI_API_KEY after the migration');
+expect(!migratedFindings.some((finding) => finding.includes('CREW_AI_KEY')), 'the misspelled CREW_AI_KEY read should be gone after the migration');
+
+heading('give the worker the Secret (envFrom: agent-app-keys in k8s/worker.yaml), then doctor again');
+const envFrom = '          envFrom:\n            - secretRef:\n                name: agent-app-keys\n';
+appendFileSync(join(copy, 'k8s', 'worker.yaml'), envFrom);
+show(envFrom);
+expect(doctor(copy) === 0, 'doctor should pass once the worker gets the Secret');
 
 if (failures.length > 0) {
   process.stderr.write(`\ndemo failed:\n${failures.map((failure) => `- ${failure}`).join('\n')}\n`);

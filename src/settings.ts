@@ -24,6 +24,8 @@ export interface ScaleAuthSettingsInput {
   envHelpers?: string[];
   /** Extra modules whose clients take the user's own token by design (delegated auth, like Supabase RLS). */
   delegatedAuthClients?: string[];
+  /** `scale-auth doctor`: entry files per deployable name, where its manifests do not tell: `{ worker: 'src/worker.ts' }`. */
+  entrypoints?: Record<string, string | string[]>;
 }
 
 export interface ScaleAuthSettings {
@@ -33,9 +35,10 @@ export interface ScaleAuthSettings {
   envFiles: readonly string[];
   envHelpers: readonly string[];
   delegatedAuthClients: readonly string[];
+  entrypoints: Readonly<Record<string, readonly string[]>>;
 }
 
-const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], delegatedAuthClients: [] };
+const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], delegatedAuthClients: [], entrypoints: {} };
 const cache = new WeakMap<object, ScaleAuthSettings>();
 
 const strings = (value: unknown): string[] =>
@@ -51,6 +54,8 @@ function toClientSpec(input: UserClientSetting): ClientSpec {
     defaultEnv: strings(input.defaultEnv),
   };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Normalised once per settings object (ESLint hands every file the same one). */
 export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): ScaleAuthSettings {
@@ -68,6 +73,9 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     envFiles: strings(input.envFiles),
     envHelpers: strings(input.envHelpers),
     delegatedAuthClients: strings(input.delegatedAuthClients),
+    entrypoints: Object.fromEntries(
+      Object.entries(isRecord(input.entrypoints) ? input.entrypoints : {}).map(([name, files]) => [name, typeof files === 'string' ? [files] : strings(files)]),
+    ),
   };
   cache.set(raw, normalised);
   return normalised;

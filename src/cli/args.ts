@@ -26,6 +26,20 @@ export interface MigrateArgs {
   requireEnvModule?: string;
 }
 
+export const DOCTOR_FORMATS = ['text', 'json', 'sarif'] as const;
+export type DoctorFormat = (typeof DOCTOR_FORMATS)[number];
+
+export interface DoctorArgs {
+  help: boolean;
+  /** The project folder (default: the current one). */
+  root?: string;
+  format: DoctorFormat;
+  /** Extra manifest globs, relative to the project folder. */
+  manifests: string[];
+  /** `--entry worker=src/jobs/worker.ts`, by deployable name (or id). */
+  entries: { name: string; file: string }[];
+}
+
 const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
 
 export function parseCheckArgs(args: string[]): CheckArgs {
@@ -68,6 +82,30 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     options: codemodOptions(values.option ?? []),
     ...(values.json === undefined ? {} : { json: values.json }),
     ...(values['require-env-module'] === undefined ? {} : { requireEnvModule: values['require-env-module'] }),
+  };
+}
+
+export function parseDoctorArgs(args: string[]): DoctorArgs {
+  const { values, positionals } = parse('doctor', args, {
+    ...HELP,
+    format: { type: 'string', short: 'f', default: 'text' },
+    manifests: { type: 'string', multiple: true },
+    entry: { type: 'string', multiple: true },
+  });
+  const format = values.format;
+  if (!(DOCTOR_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (known: ${DOCTOR_FORMATS.join(', ')})`, 'doctor');
+  if (positionals.length > 1) throw new UsageError(`doctor checks one project folder, got ${positionals.length}: ${positionals.join(' ')}`, 'doctor');
+  const entries = (values.entry ?? []).map((value) => {
+    const match = /^([^=]+)=(.+)$/.exec(value);
+    if (!match?.[1] || !match[2]) throw new UsageError(`--entry needs <deployable>=<file>, got '${value}'`, 'doctor');
+    return { name: match[1].trim(), file: match[2].trim() };
+  });
+  return {
+    help: values.help ?? false,
+    ...(positionals[0] === undefined ? {} : { root: positionals[0] }),
+    format: format as DoctorFormat,
+    manifests: values.manifests ?? [],
+    entries,
   };
 }
 

@@ -1,4 +1,4 @@
-import { FORMATS } from './args.js';
+import { DOCTOR_FORMATS, FORMATS } from './args.js';
 
 export const MAIN_HELP = `Usage: scale-auth <command> [options]
 
@@ -7,6 +7,7 @@ Find and fix "authentication failed when scaling" bugs in LLM and agent apps.
 Commands:
   check [paths...]     lint with the plugin's recommended rules (no ESLint config needed)
   migrate [paths...]   rewrite the code with the codemods paired with those rules
+  doctor [folder]      compare the credentials each deployable's code reads with what its manifest injects
 
 Options:
   -h, --help           show help (also: scale-auth <command> --help)
@@ -47,4 +48,22 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 all done, 1 files with errors or follow-ups left to do, 2 usage errors.
+`;
+
+export const DOCTOR_HELP = `Usage: scale-auth doctor [folder] [options]
+
+Reads the deployment manifests in the project folder (default: the current one): Kubernetes
+workloads with their Secrets and ConfigMaps, docker-compose, serverless.yml, fly.toml, render.yaml,
+and .env.example. For each deployable it finds the entrypoint (command, Dockerfile CMD, package.json
+scripts), follows the project's imports from it, and compares the credentials that code reads with
+the names the manifest injects. Prints names and places, never values.
+
+Options:
+  -f, --format <name>        output: ${DOCTOR_FORMATS.join(', ')} (default: text, a table per deployable)
+      --manifests <glob>     also read these files as manifests (repeatable; relative to the folder)
+      --entry <name>=<file>  the entrypoint of a deployable its manifests do not tell (repeatable)
+  -h, --help                 show this help
+
+Exit codes: 0 every credential injected (or not verifiable here), 1 missing or near-miss credentials,
+or a manifest or source file that does not parse, 2 usage errors.
 `;

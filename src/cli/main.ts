@@ -1,6 +1,6 @@
 import { PLUGIN_VERSION } from '../package-info.js';
-import { parseCheckArgs, parseMigrateArgs } from './args.js';
-import { CHECK_HELP, MAIN_HELP, migrateHelp } from './help.js';
+import { parseCheckArgs, parseDoctorArgs, parseMigrateArgs } from './args.js';
+import { CHECK_HELP, DOCTOR_HELP, MAIN_HELP, migrateHelp } from './help.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs `scale-auth` with the arguments after the program name; resolves to the exit code. */
@@ -40,11 +40,17 @@ async function run(argv: readonly string[], cwd: string): Promise<number> {
       if (args.help) return help(migrateHelp(codemodNames));
       return await migrateCommand(args, cwd);
     }
+    case 'doctor': {
+      const args = parseDoctorArgs(rest);
+      if (args.help) return help(DOCTOR_HELP);
+      const { doctorCommand } = await import('./doctor.js');
+      return doctorCommand(args, cwd);
+    }
     case undefined:
       process.stderr.write(MAIN_HELP);
       return 2;
     default:
-      throw new UsageError(`unknown command '${command}' (commands: check, migrate)`, '');
+      throw new UsageError(`unknown command '${command}' (commands: check, migrate, doctor)`, '');
   }
 }
 

@@ -18,11 +18,13 @@ describe('scale-auth help and version', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('check [paths...]');
     expect(run.stdout).toContain('migrate [paths...]');
+    expect(run.stdout).toContain('doctor [folder]');
   });
 
   it.each([
     ['check', '--format <name>'],
     ['migrate', '--codemod <name>'],
+    ['doctor', '--entry <name>=<file>'],
   ])('prints `%s --help`', (command, flag) => {
     const run = runCli([command, '--help'], ROOT);
     expect(run.status).toBe(0);
