@@ -78,6 +78,20 @@ const say = (line = '') => {
   report.push(line);
 };
 
+/** The report so far, rewritten after each section so an interrupted run still leaves its figures. */
+function writeReport() {
+  const document = `# Performance
+
+Produced by \`npm run bench\` (\`bench/run.js\`); numbers are from the machine named below and only
+the ratios between rows of one run mean anything. Targets (issue 7): lint overhead over the floor
+≤ 5% and below eslint-plugin-security's; \`migrate --dry\` faster than a jscodeshift identity
+transform over the same files, under 1 GiB at 10,000 files; growth linear (10× files ≤ 11× time).
+
+${report.join('\n')}
+`;
+  writeFileSync(join(root, 'docs', 'performance.md'), document);
+}
+
 // --- the real-code corpus ---------------------------------------------------------------------
 const corpusDirectory = join(root, '.corpus', 'real');
 rmSync(corpusDirectory, { recursive: true, force: true });
@@ -99,6 +113,7 @@ say(row(['config', 'command', 'median s', 'over floor', 'peak MiB']));
 say(row(['---', '---', '---:', '---:', '---:']));
 for (const result of lintResults) say(row([result.name, `\`${result.shown}\``, result.seconds.toFixed(2), result.name === 'floor' ? '' : percent(result.seconds, floorSeconds), result.megabytes.toFixed(0)]));
 say();
+writeReport();
 
 const concurrency = compare([
   { name: 'off', ...lint('scale-auth', corpusDirectory, 'off') },
@@ -110,6 +125,7 @@ say(row(['--concurrency', 'median s', 'vs off']));
 say(row(['---', '---:', '---:']));
 for (const result of concurrency) say(row([result.name, result.seconds.toFixed(2), `${(result.seconds / concurrency[0].seconds).toFixed(2)}×`]));
 say();
+writeReport();
 
 const shares = ruleShares(corpusDirectory);
 say('### Per-rule time (ESLint `TIMING=all`, recommended config)');
@@ -118,6 +134,7 @@ say(row(['rule', 'ms', 'share of rule time']));
 say(row(['---', '---:', '---:']));
 for (const share of shares) say(row([share.rule, share.milliseconds.toFixed(1), `${share.percent.toFixed(1)}%`]));
 say();
+writeReport();
 
 const migrateResults = compare([
   { name: 'migrate', ...migrateDry(corpusDirectory) },
@@ -146,17 +163,9 @@ for (const size of sizes) {
   const growth = (now, before) => (before ? `${(now / before).toFixed(2)}× for ${size / previous.size}× files` : '');
   say(row([size, lintResult.seconds.toFixed(2), growth(lintResult.seconds, previous?.lint), migrateResult.seconds.toFixed(2), growth(migrateResult.seconds, previous?.migrate), migrateResult.megabytes.toFixed(0)]));
   previous = { size, lint: lintResult.seconds, migrate: migrateResult.seconds };
+  writeReport();
 }
 say();
 
-const document = `# Performance
-
-Produced by \`npm run bench\` (\`bench/run.js\`); numbers are from the machine named below and only
-the ratios between rows of one run mean anything. Targets (issue 7): lint overhead over the floor
-≤ 5% and below eslint-plugin-security's; \`migrate --dry\` faster than a jscodeshift identity
-transform over the same files, under 1 GiB at 10,000 files; growth linear (10× files ≤ 11× time).
-
-${report.join('\n')}
-`;
-writeFileSync(join(root, 'docs', 'performance.md'), document);
+writeReport();
 console.log(`\nwritten to docs/performance.md`);
