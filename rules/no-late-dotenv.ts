@@ -15,8 +15,8 @@ export type Options = [
 ];
 export type MessageIds = 'configAfterImports' | 'dotenvConfigImportNotFirst' | 'configAfterRequires';
 
-/** Packages that load `.env` files. */
-const DOTENV_MODULES = new Set(['dotenv', '@dotenvx/dotenvx', 'dotenv-flow', 'dotenv-safe']);
+/** Packages that load `.env` files (the dotenv-first codemod carries their imports). */
+export const DOTENV_MODULES = new Set(['dotenv', '@dotenvx/dotenvx', 'dotenv-flow', 'dotenv-safe']);
 /** Their side-effect entry points. */
 const DOTENV_CONFIG_IMPORTS = new Set(['dotenv/config', '@dotenvx/dotenvx/config', 'dotenv-flow/config', 'dotenv-safe/config']);
 

@@ -86,8 +86,11 @@ if (!quiet) {
   process.stdout.write(`${'rule'.padEnd(48)} before  after\n`);
   for (const rule of rules) process.stdout.write(`${rule.padEnd(48)} ${String(before[rule] ?? 0).padStart(6)} ${String(after[rule] ?? 0).padStart(6)}\n`);
 }
-expect((before['scale-auth/no-module-scope-client'] ?? 0) > 0, 'the example should have no-module-scope-client findings');
-expect((after['scale-auth/no-module-scope-client'] ?? 0) === 0, 'no-module-scope-client findings should be gone after the migration');
+// Every rule has a paired codemod, and the example holds every bug class: all findings must go.
+for (const rule of ['scale-auth/no-module-scope-client', 'scale-auth/no-late-dotenv']) {
+  expect((before[rule] ?? 0) > 0, `the example should have ${rule} findings`);
+}
+for (const rule of rules) expect((after[rule] ?? 0) === 0, `${rule} findings should be gone after the migration`);
 
 heading('tsc --noEmit on the migrated copy');
 const typecheck = run(process.execPath, [tsc, '-p', join(copy, 'tsconfig.json')]);

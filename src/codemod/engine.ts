@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { collectReports, parseError } from './collect-reports.js';
 import { markersIn } from './markers.js';
 import { mentionedSpecifiers, ModuleResolver } from './module-resolution.js';
@@ -29,6 +29,7 @@ export function migrate(options: MigrateOptions): MigrationResult {
   }
 
   const resolver = new ModuleResolver();
+  const created: string[] = [];
   const followUps: FollowUp[] = [];
   const total = options.files.length * names.length;
   let done = 0;
@@ -59,6 +60,16 @@ export function migrate(options: MigrateOptions): MigrationResult {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);
       continue;
     }
+    // The changed files may import a created one: if it cannot be created, none of them changes.
+    const refused = refusedCreation(output.created, current, options.cwd);
+    if (refused) {
+      for (const path of output.changed.keys()) if (current.has(path)) errors.set(path, `${name} ${refused}; file left unchanged`);
+      continue;
+    }
+    for (const [path, text] of output.created ?? []) {
+      current.set(path, text);
+      created.push(path);
+    }
     for (const [path, text] of output.changed) {
       if (!current.has(path) || errors.has(path)) continue;
       const broken = parseError(path, text, options.cwd);
@@ -79,7 +90,18 @@ export function migrate(options: MigrateOptions): MigrationResult {
     const after = current.get(path) ?? '';
     return before === after ? { path, status: 'unchanged' } : { path, status: 'changed', before: before ?? '', after };
   });
+  for (const path of created) files.push({ path, status: 'changed', created: true, before: '', after: current.get(path) ?? '' });
   return { files, followUps };
+}
+
+/** Why a codemod's new files cannot be added, if one cannot: it exists, or it does not parse. */
+function refusedCreation(files: ReadonlyMap<string, string> | undefined, current: ReadonlyMap<string, string>, cwd: string): string | undefined {
+  for (const [path, text] of files ?? []) {
+    if (current.has(path) || existsSync(path)) return `would create ${path}, which exists`;
+    const broken = parseError(path, text, cwd);
+    if (broken) return `would create ${path} with code that does not parse (${broken})`;
+  }
+  return undefined;
 }
 
 /** Who imports whom, built on first use from each file's module specifiers. */

@@ -21,6 +21,8 @@ export interface FollowUp {
 export interface FileResult {
   path: string;
   status: 'changed' | 'unchanged' | 'error';
+  /** A file a codemod added (its `before` is empty): written like a changed file. */
+  created?: boolean;
   before?: string;
   after?: string;
   /** The parser's message (or the codemod's) when status is 'error'. */
@@ -28,7 +30,7 @@ export interface FileResult {
 }
 
 export interface MigrationResult {
-  /** Every scanned file, in the order given. */
+  /** Every scanned file, in the order given, then the files codemods created. */
   files: FileResult[];
   followUps: FollowUp[];
 }
@@ -68,6 +70,8 @@ export interface CodemodInput {
 export interface CodemodOutput {
   /** New text by path, for files that changed. Spots left for a person carry a marker comment. */
   changed: Map<string, string>;
+  /** New files by path (a module that a changed file now imports); never a path that exists. */
+  created?: Map<string, string>;
 }
 
 export interface Codemod {

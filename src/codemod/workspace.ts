@@ -14,6 +14,7 @@ export class Workspace {
     compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
   });
   private readonly edits = new Map<string, FileEdits>();
+  private readonly created = new Map<string, string>();
 
   constructor(private readonly codemod: string) {}
 
@@ -42,9 +43,19 @@ export class Workspace {
     return new Set(sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
   }
 
+  /** Adds a new file; the codemod has checked that nothing exists at `path`. */
+  create(path: string, text: string): void {
+    this.created.set(path, text);
+  }
+
+  /** The text of a file created earlier in this run, if any. */
+  createdText(path: string): string | undefined {
+    return this.created.get(path);
+  }
+
   output(): CodemodOutput {
     const changed = new Map<string, string>();
     for (const [path, edits] of this.edits) if (edits.changed) changed.set(path, edits.apply());
-    return { changed };
+    return this.created.size > 0 ? { changed, created: new Map(this.created) } : { changed };
   }
 }

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseError } from '../../src/codemod/collect-reports.js';
+import { markerComment } from '../../src/codemod/markers.js';
+import { fixtureCases, fixturesRoot, runOnTree, sourceFiles } from './fixture-cases.js';
+
+/** Expected output trees of one codemod's cases: relative path → text. */
+export function expectedOutput(codemod: string, name: string): Map<string, string> {
+  const output = join(fixturesRoot, codemod, name, 'output');
+  return new Map(sourceFiles(output).map((path) => [path, readFileSync(join(output, path), 'utf8')]));
+}
+
+/** The checks every codemod's fixtures pass: input → output, follow-ups, idempotence, parse, tsc. */
+export function fixtureSuite(codemod: string, minimumCases: number): void {
+  const cases = fixtureCases(codemod);
+
+  describe.each(cases)(`${codemod}: %s`, (name) => {
+    const caseDir = join(fixturesRoot, codemod, name);
+    const expected = expectedOutput(codemod, name);
+
+    it('turns input into output, file by file', () => {
+      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod);
+      expect(result.files.filter((file) => file.status === 'error')).toEqual([]);
+      expect([...texts.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [path, text] of texts) expect(text, path).toBe(expected.get(path));
+    });
+
+    it('reports each follow-up at the marker it leaves in the code', () => {
+      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod);
+      for (const followUp of result.followUps) {
+        const line = texts.get(followUp.path)?.split('\n')[followUp.line - 1];
+        expect(line?.trim(), `${followUp.path}:${followUp.line}`).toBe(markerComment(codemod, followUp.message));
+      }
+      const markers = [...texts.values()].join('\n').split('\n').filter((line) => line.includes(`// scale-auth(${codemod}):`));
+      expect(markers.length).toBe(result.followUps.length);
+    });
+
+    it('is idempotent: its output is left as it is, with the same follow-ups', () => {
+      const first = runOnTree(join(caseDir, 'input'), codemod);
+      const second = runOnTree(join(caseDir, 'output'), codemod);
+      expect(second.result.files.filter((file) => file.status !== 'unchanged')).toEqual([]);
+      expect(second.result.followUps).toEqual(first.result.followUps);
+    });
+
+    it('writes output that parses', () => {
+      for (const [path, text] of expected) expect(parseError(join(caseDir, 'output', path), text, caseDir), path).toBeUndefined();
+    });
+  });
+
+  describe(`${codemod} fixtures`, () => {
+    it(`cover at least ${minimumCases} cases`, () => {
+      expect(cases.length).toBeGreaterThanOrEqual(minimumCases);
+    });
+
+    it('type-check with the real tsc (every output tree, strict)', () => {
+      const tsc = join(import.meta.dirname, '../../node_modules/typescript/bin/tsc');
+      const run = spawnSync(process.execPath, [tsc, '-p', join(fixturesRoot, 'tsconfig.json')], { encoding: 'utf8' });
+      const errors = `${run.stdout}${run.stderr}`.split('\n').filter((line) => line.includes(`/${codemod}/`) || line.includes('error'));
+      expect(errors).toEqual([]);
+      expect(run.status).toBe(0);
+    });
+  });
+}
