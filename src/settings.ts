@@ -35,6 +35,8 @@ export interface ScaleAuthSettingsInput {
   envHelpers?: string[];
   /** Extra job-queue sinks, as call chains from an import (see `src/catalog/job-queues.ts`). */
   queues?: UserQueueSetting[];
+  /** Extra modules whose clients take the user's own token by design (delegated auth, like Supabase RLS). */
+  delegatedAuthClients?: string[];
 }
 
 export interface ScaleAuthSettings {
@@ -44,9 +46,10 @@ export interface ScaleAuthSettings {
   envFiles: readonly string[];
   envHelpers: readonly string[];
   queues: readonly QueueSink[];
+  delegatedAuthClients: readonly string[];
 }
 
-const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], queues: [] };
+const EMPTY: ScaleAuthSettings = { clients: [], longLivedModules: [], credentialEnvNames: [], envFiles: [], envHelpers: [], queues: [], delegatedAuthClients: [] };
 const cache = new WeakMap<object, ScaleAuthSettings>();
 
 const strings = (value: unknown): string[] =>
@@ -89,6 +92,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     envFiles: strings(input.envFiles),
     envHelpers: strings(input.envHelpers),
     queues: (Array.isArray(input.queues) ? input.queues : []).filter((queue) => queue && Array.isArray(queue.calls)).map(toQueueSink),
+    delegatedAuthClients: strings(input.delegatedAuthClients),
   };
   cache.set(raw, normalised);
   return normalised;

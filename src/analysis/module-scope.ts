@@ -35,6 +35,11 @@ export function isEvaluatedAtModuleScope(node: Node): boolean {
   return false;
 }
 
+/** Declared (or imported) at the top of the file: one binding shared by every call in the process. */
+export function isModuleLevel(variable: { scope: { block: Node } }): boolean {
+  return variable.scope.block.type === AST_NODE_TYPES.Program;
+}
+
 /** The function right below module scope that contains `node`: the per-execution boundary. */
 export function outermostFunction(node: Node): FunctionNode | undefined {
   let found: FunctionNode | undefined;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrapTypes, unwrapValue, walk, type FunctionNode } from './ast.js';
 import { bindingPath } from './binding-path.js';
+import { isModuleLevel } from './module-scope.js';
 import type { RequestAuthSource, RequestSources } from './request-sources.js';
 
 type Node = TSESTree.Node;
@@ -86,7 +87,7 @@ export class RequestFlow {
   private variable(identifier: TSESTree.Identifier, followHelpers: boolean): RequestValueTrace | undefined {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     // Module-level state is not local flow (the rule reports writes into it on their own).
-    if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') return undefined;
+    if (!variable || isModuleLevel(variable)) return undefined;
     const memo = this.variables[followHelpers ? 1 : 0] as Map<Variable, RequestValueTrace | null>;
     if (memo.has(variable)) return memo.get(variable) ?? undefined;
     memo.set(variable, null);

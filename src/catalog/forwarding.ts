@@ -37,6 +37,15 @@ export const SERVICE_ENV_BY_PROVIDER: Readonly<Record<string, string>> = {
 export const DELEGATED_AUTH_MODULES: readonly string[] = ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-*'];
 
 /**
+ * Auth libraries: a token given to them is being verified or exchanged, not used as a service key
+ * (jsonwebtoken, jose, passport and Auth.js are skipped by the client check already).
+ */
+export const AUTH_LIBRARY_MODULES: readonly string[] = [
+  'firebase-admin', 'firebase-admin/*', '@clerk/*', 'google-auth-library', 'aws-jwt-verify', 'jwks-rsa', '@auth0/*',
+  'express-oauth2-jwt-bearer', 'openid-client', '@okta/*', 'oidc-provider', '@supabase/auth-js',
+];
+
+/**
  * Calls that verify a token or look up a session (jsonwebtoken `verify`/`decode`, jose `jwtVerify`,
  * firebase-admin `verifyIdToken`/`verifySessionCookie`, Clerk `verifyToken`, Auth.js `getSession`,
  * Supabase `auth.getUser(jwt)`): given the request's Authorization value, they show that the app

@@ -19,6 +19,8 @@ export interface MigrateArgs {
   force: boolean;
   /** Codemod names as given (unvalidated); empty: all of them. */
   codemods: string[];
+  /** `--option name=value`, repeatable: options the codemods read (`serviceEnv=ACME_API_KEY`). */
+  options: Record<string, string>;
   json?: string;
 }
 
@@ -50,6 +52,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     dry: { type: 'boolean' },
     force: { type: 'boolean' },
     codemod: { type: 'string', multiple: true },
+    option: { type: 'string', multiple: true },
     json: { type: 'string' },
   });
   return {
@@ -59,6 +62,7 @@ export function parseMigrateArgs(args: string[]): MigrateArgs {
     force: values.force ?? false,
     // `--codemod a,b` and `--codemod a --codemod b` both work.
     codemods: [...new Set((values.codemod ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean))],
+    options: codemodOptions(values.option ?? []),
     ...(values.json === undefined ? {} : { json: values.json }),
   };
 }
@@ -72,6 +76,16 @@ function parse<const Options extends NonNullable<ParseArgsConfig['options']>>(co
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message.split('. ')[0] ?? '', command);
     throw error;
   }
+}
+
+function codemodOptions(pairs: readonly string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--option needs name=value, got '${pair}'`, 'migrate');
+    options[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return options;
 }
 
 function isFormat(value: string): value is Format {

@@ -39,6 +39,7 @@ Options:
       --force            write even when the git work tree has uncommitted changes
       --codemod <name>   run only this codemod (repeatable; default: all)
                          known: ${codemods.join(', ')}
+      --option <n=v>     an option for the codemods (repeatable), e.g. serviceEnv=ACME_API_KEY
       --json <file>      also write a machine-readable report to <file>
   -h, --help             show this help
 

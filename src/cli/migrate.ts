@@ -25,6 +25,7 @@ export function migrateCommand(args: MigrateArgs, cwd: string): number {
     cwd: commonRoot(cwd, files),
     files,
     ...(args.codemods.length > 0 ? { codemods: args.codemods } : {}),
+    codemodOptions: args.options,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();

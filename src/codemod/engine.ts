@@ -55,6 +55,7 @@ export function migrate(options: MigrateOptions): MigrationResult {
         importersOf: (path) => importers().get(path) ?? [],
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
+        options: options.codemodOptions ?? {},
       });
     } catch (error) {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);

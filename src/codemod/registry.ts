@@ -1,11 +1,13 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
+import { serviceCredential } from '../../codemods/service-credential.js';
 import type { Codemod } from './types.js';
 
 /** Every codemod, by name, in the order `migrate` runs them. */
 export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
+  'service-credential': serviceCredential,
 } satisfies Record<string, Codemod>;
 
 export type CodemodName = keyof typeof codemods;

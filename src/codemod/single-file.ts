@@ -9,7 +9,7 @@ export type SingleFileResult = { text: string; followUps: FollowUp[] } | { error
  * One codemod over one file, as jscodeshift runs transforms: other files are out of reach, so
  * steps that would change importers are left as markers (follow-ups) instead.
  */
-export function migrateSource(codemodName: string, path: string, text: string, cwd: string): SingleFileResult {
+export function migrateSource(codemodName: string, path: string, text: string, cwd: string, options: Readonly<Record<string, string>> = {}): SingleFileResult {
   if (!isCodemodName(codemodName)) return { error: `unknown codemod ${codemodName}` };
   const codemod = codemods[codemodName];
   const outcome = collectReports(codemod.rule, path, text, cwd);
@@ -21,6 +21,7 @@ export function migrateSource(codemodName: string, path: string, text: string, c
       importersOf: () => [],
       resolve: () => undefined,
       crossFile: false,
+      options,
     });
     next = output.changed.get(path) ?? text;
     const broken = parseError(path, next, cwd);

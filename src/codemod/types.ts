@@ -42,6 +42,8 @@ export interface MigrateOptions {
   files: string[];
   /** Codemod names to run, in order; all registered codemods when omitted. */
   codemods?: string[];
+  /** Codemod options, `name=value` (`serviceEnv=ACME_API_KEY`); each codemod reads the names it knows. */
+  codemodOptions?: Readonly<Record<string, string>>;
   /** Called after each file is scanned, for progress bars. */
   onProgress?: (done: number, total: number, path: string) => void;
 }
@@ -65,6 +67,8 @@ export interface CodemodInput {
   resolve(specifier: string, fromFile: string): string | undefined;
   /** False under jscodeshift: only the reported file may change, other files become follow-ups. */
   crossFile: boolean;
+  /** Options given on the command line (`--option serviceEnv=ACME_API_KEY`). */
+  options?: Readonly<Record<string, string>>;
 }
 
 export interface CodemodOutput {

@@ -44,9 +44,8 @@ describe('migrate', () => {
   it('lists follow-ups with file and line, and reports progress for every file', () => {
     const { cwd, paths } = project({ 'src/openai.ts': CLIENT, 'src/health.ts': 'import { openai } from "./openai";\nexport const base = openai.baseURL;\n' });
     const progress: number[] = [];
-    const result = migrate({ cwd, files: Object.values(paths), onProgress: (done) => progress.push(done) });
-    // Every file is scanned once per codemod.
-    expect(progress).toEqual([1, 2, 3, 4]);
+    const result = migrate({ cwd, files: Object.values(paths), codemods: ['client-factory'], onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([1, 2]);
     expect(result.followUps).toEqual([{ path: paths['src/health.ts'], line: 3, codemod: 'client-factory', message: expect.stringContaining('`openai` is still read when the module loads') }]);
   });
 

@@ -25,12 +25,12 @@ export interface CaseRun {
 }
 
 /** Copies a tree to a temporary directory (fixtures are never written) and runs one codemod there. */
-export function runOnTree(tree: string, codemod: string): CaseRun {
+export function runOnTree(tree: string, codemod: string, codemodOptions: Readonly<Record<string, string>> = {}): CaseRun {
   const directory = mkdtempSync(join(tmpdir(), 'scale-auth-fixture-'));
   try {
     cpSync(tree, directory, { recursive: true });
     const files = sourceFiles(directory).map((path) => join(directory, path));
-    const result = migrate({ cwd: directory, files, codemods: [codemod] });
+    const result = migrate({ cwd: directory, files, codemods: [codemod], codemodOptions });
     const texts = new Map<string, string>();
     for (const file of result.files) texts.set(relative(directory, file.path), file.status === 'changed' ? (file.after ?? '') : readFileSync(file.path, 'utf8'));
     const followUps = result.followUps.map((followUp) => ({ ...followUp, path: relative(directory, followUp.path) }));
