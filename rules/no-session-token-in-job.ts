@@ -10,12 +10,7 @@ import { QUEUE_SINKS } from '../src/catalog/job-queues.js';
 import { createRule } from '../src/create-rule.js';
 import { readSettings } from '../src/settings.js';
 
-export type Options = [
-  {
-    /** The env var that holds the service credential workers use, when the worker's own client does not tell. */
-    serviceEnv?: string;
-  },
-];
+export type Options = [];
 export type MessageIds = 'tokenInPayload' | 'requestInPayload';
 
 const LATER =
@@ -57,22 +52,11 @@ export default createRule<Options, MessageIds>({
       tokenInPayload: `{{where}} carries {{what}}. ${LATER}`,
       requestInPayload: `{{where}} carries {{what}}, with the caller's Authorization header and cookies. ${LATER}`,
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          serviceEnv: {
-            type: 'string',
-            description: 'The env var holding the service credential workers should use when the worker\'s own client does not tell (read by the job-credential codemod).',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ serviceEnv: '' }],
+    schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [{ serviceEnv: '' }],
-  create(context, [options]) {
+  defaultOptions: [],
+  create(context) {
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
     const sinks = settings.queues.length > 0 ? [...QUEUE_SINKS, ...settings.queues] : QUEUE_SINKS;
@@ -107,7 +91,6 @@ export default createRule<Options, MessageIds>({
               queue: call.queue ?? '',
               kind: source.kind,
               source: source.text,
-              serviceEnv: options.serviceEnv ?? '',
               sink: `${node.range[0]}:${node.range[1]}`,
             },
           });
