@@ -1,12 +1,14 @@
 import noForwardedAuthorization from './no-forwarded-authorization.js';
 import noLateDotenv from './no-late-dotenv.js';
 import noModuleScopeClient from './no-module-scope-client.js';
+import noSessionTokenInJob from './no-session-token-in-job.js';
 
 /** Every rule, by id without the `scale-auth/` prefix, in alphabetical order. */
 export const rules = {
   'no-forwarded-authorization': noForwardedAuthorization,
   'no-late-dotenv': noLateDotenv,
   'no-module-scope-client': noModuleScopeClient,
+  'no-session-token-in-job': noSessionTokenInJob,
 };
 
 export type RuleName = keyof typeof rules;

@@ -16,7 +16,7 @@ export interface SinkCall {
 }
 
 /** The name a pattern ends with, for a cheap first test: `new Queue().add()` → `add`, `new SendMessageCommand()` → `SendMessageCommand`. */
-function lastName(pattern: string): string {
+export function lastName(pattern: string): string {
   return pattern.replace(/\(\)$/, '').split(/[.:\s]/).at(-1) ?? '';
 }
 

@@ -56,6 +56,7 @@ export function migrate(options: MigrateOptions): MigrationResult {
         resolve: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
         crossFile: true,
         options: options.codemodOptions ?? {},
+        projectFiles: () => [...current].filter(([path]) => !errors.has(path)).map(([path, text]) => ({ path, text })),
       });
     } catch (error) {
       for (const file of reported) errors.set(file.path, `${name} failed: ${(error as Error).message}`);

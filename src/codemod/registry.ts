@@ -1,5 +1,6 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
+import { jobCredential } from '../../codemods/job-credential.js';
 import { serviceCredential } from '../../codemods/service-credential.js';
 import type { Codemod } from './types.js';
 
@@ -7,6 +8,7 @@ import type { Codemod } from './types.js';
 export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
+  'job-credential': jobCredential,
   'service-credential': serviceCredential,
 } satisfies Record<string, Codemod>;
 

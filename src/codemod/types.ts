@@ -69,6 +69,8 @@ export interface CodemodInput {
   crossFile: boolean;
   /** Options given on the command line (`--option serviceEnv=ACME_API_KEY`). */
   options?: Readonly<Record<string, string>>;
+  /** Every project file in scope, as it is now (a job's consumer is in a file nobody imports); absent when `crossFile` is false. */
+  projectFiles?(): SourceText[];
 }
 
 export interface CodemodOutput {
