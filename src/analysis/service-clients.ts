@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { findClientSpec, type ClientSpec } from '../catalog/index.js';
-import { AUTH_LIBRARY_MODULES, CLIENT_CLASS_NAME, CLIENT_FACTORY_NAME, DELEGATED_AUTH_MODULES, SERVICE_ENV_BY_PROVIDER } from '../catalog/forwarding.js';
+import { AUTH_CLIENT_NAME, AUTH_LIBRARY_MODULES, CLIENT_CLASS_NAME, CLIENT_FACTORY_NAME, DELEGATED_AUTH_MODULES, SERVICE_ENV_BY_PROVIDER } from '../catalog/forwarding.js';
 import { matchesModulePattern } from '../catalog/module-pattern.js';
 import { calleeName, rootIdentifier, unwrapTypes, unwrapValue } from './ast.js';
 import { classifyCreation, type Creation, type CreationContext } from './client-creation.js';
@@ -79,6 +79,7 @@ function envVarOf(spec: ClientSpec | undefined, provider: string): { envVar?: st
 
 function namedLikeClient(node: Creation, module: string | undefined): boolean {
   const name = calleeName(node.callee) ?? '';
+  if (AUTH_CLIENT_NAME.test(name)) return false;
   if (node.type === AST_NODE_TYPES.CallExpression) return CLIENT_FACTORY_NAME.test(name);
   // A class from a package is a client; a project's own class must say so (`ApiClient`, not `User`).
   return CLIENT_CLASS_NAME.test(name) || (module !== undefined && !isProjectModule(module));

@@ -69,6 +69,12 @@ export const CLIENT_CLASS_NAME = /(Client|Sdk|SDK|Api|API|AI|Service|Provider|Co
 export const CLIENT_FACTORY_NAME = /^(create|extend)$|(Client|Sdk|SDK|Api|API|Instance)$/;
 
 /**
+ * Clients of the app's own auth (`new AuthService({ token })`, `createAuthClient(…)`, `JwtService`,
+ * `TokenVerifier`): given the caller's token, they verify it; they are not another service.
+ */
+export const AUTH_CLIENT_NAME = /^(create|new)?(Auth|Session|Jwt|JWT|Token|Identity|Oidc|OIDC|OAuth|Permission)|Verifier$/;
+
+/**
  * Setters that hand a client its credential: `sgMail.setApiKey(k)`, Dropbox `auth.setAccessToken(t)`.
  * `setCredentials` is absent: google-auth-library's user OAuth tokens are delegated auth.
  */

@@ -233,6 +233,46 @@ tsRuleTester.run('no-forwarded-authorization (TypeScript)', rule, {
     ),
     // ok: a builtin holding the token as data
     "export const handler = async (event: any) => new URLSearchParams({ token: event.headers.authorization }).toString();",
+    // ok: the app's own auth service verifies the token (a client of its own auth, not another service)
+    code(
+      "import { AuthService } from './auth/service';",
+      EXPRESS,
+      "app.get('/me', async (req, res) => res.json(await new AuthService({ token: req.headers.authorization }).currentUser()));",
+    ),
+    // ok: better-auth's client sends the user's session to the app's own auth server
+    code(
+      "import { createAuthClient } from './auth-client';",
+      'export async function GET(req: Request) {',
+      "  const auth = createAuthClient({ fetchOptions: { headers: { Authorization: req.headers.get('authorization') ?? '' } } });",
+      '  return Response.json(auth);',
+      '}',
+    ),
+    // ok: bring your own key through NestJS @Headers('x-api-key')
+    code(
+      "import { Controller, Headers, Post } from '@nestjs/common';",
+      "import OpenAI from 'openai';",
+      "@Controller('chat')",
+      'export class ChatController {',
+      '  @Post()',
+      "  chat(@Headers('x-api-key') key: string) { return new OpenAI({ apiKey: key }).models.list(); }",
+      '}',
+    ),
+    // ok: bring your own key through Hono's c.req.header('x-openai-key')
+    code(
+      "import { Hono } from 'hono';",
+      "import OpenAI from 'openai';",
+      'const app = new Hono();',
+      "app.post('/chat', async (c) => c.json(await new OpenAI({ apiKey: c.req.header('x-openai-key') }).models.list()));",
+    ),
+    // ok: per-request options of an SDK call that forward a request id, not the token
+    code(
+      "import OpenAI from 'openai';",
+      'const openai = new OpenAI();',
+      'export async function POST(req: Request) {',
+      "  const headers = { 'X-Request-Id': req.headers.get('x-request-id') ?? '' };",
+      "  return Response.json(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [] }, { headers }));",
+      '}',
+    ),
     // ok: two helper levels are not followed (one level only, by design)
     code(
       "import OpenAI from 'openai';",
