@@ -3,7 +3,7 @@ import { rules } from '../rules/index.js';
 import { isAny, isRecommended, isStrict, ruleLevels } from './configs.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './package-info.js';
 
-export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting } from './settings.js';
+export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting, UserQueueSetting } from './settings.js';
 export type { ClientSpec } from './catalog/index.js';
 export { rules } from '../rules/index.js';
 

@@ -81,7 +81,7 @@ interface LocalWrite {
 }
 
 /** What a local variable holds: its initialiser, reassignments, and `name.key = value` writes. Parameters hold nothing we can see. */
-export function localWrites(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): LocalWrite[] {
+function localWrites(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): LocalWrite[] {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return [];

@@ -76,6 +76,12 @@ export const QUEUE_SINKS: readonly QueueSink[] = [
     { family: 'amqplib', module, calls: ['connect().*().sendToQueue()', 'connect():param1.*():param1.sendToQueue()'], payload: [{ argument: 1 }, { argument: 2, path: ['headers'] }], queueName: [{ argument: 0 }] },
     { family: 'amqplib', module, calls: ['connect().*().publish()', 'connect():param1.*():param1.publish()'], payload: [{ argument: 2 }, { argument: 3, path: ['headers'] }] },
   ]),
+  // upstash.com/docs/qstash/sdks/ts: `client.publishJSON({ url, body, headers })`, `client.queue({ queueName }).enqueueJSON(…)`.
+  { family: 'Upstash QStash', module: '@upstash/qstash', calls: ['new Client().publishJSON()', 'new Client().publish()', 'new Client().batchJSON()', 'new Client().queue().enqueueJSON()', 'new Client().queue().enqueue()'], payload: [{ argument: 0, path: ['body'] }, { argument: 0, path: ['headers'] }, { argument: 0, path: ['[]', 'body'] }] },
+  // learn.microsoft.com/javascript/api/@azure/service-bus: `client.createSender(queue).sendMessages({ body, applicationProperties })`.
+  { family: 'Azure Service Bus', module: '@azure/service-bus', calls: ['new ServiceBusClient().createSender().sendMessages()', 'new ServiceBusClient().createSender().scheduleMessages()'], payload: [{ argument: 0, path: ['body'] }, { argument: 0, path: ['applicationProperties'] }, { argument: 0, path: ['[]', 'body'] }], queueName: [{ on: 'receiver', argument: 0 }] },
+  // kafka.js.org/docs/producing: `producer.send({ topic, messages: [{ value, headers }] })`.
+  { family: 'Kafka', module: 'kafkajs', calls: ['new Kafka().producer().send()'], payload: [{ argument: 0, path: ['messages', '[]', 'value'] }, { argument: 0, path: ['messages', '[]', 'headers'] }], queueName: [{ argument: 0, path: ['topic'] }] },
   // docs.temporal.io/develop/typescript/temporal-client: `client.workflow.start(workflow, { args, taskQueue })`.
   { family: 'Temporal', module: '@temporalio/client', calls: ['new Client().workflow.start()', 'new Client().workflow.execute()', 'new Client().workflow.signalWithStart()', ...constructed(['WorkflowClient'], ['start', 'execute', 'signalWithStart'])], payload: [{ argument: 1, path: ['args'] }, { argument: 1, path: ['signalArgs'] }, { argument: 1, path: ['memo'] }] },
   // developers.cloudflare.com/queues/configuration/javascript-apis: `env.QUEUE.send(body)`, `sendBatch([{ body }])`,

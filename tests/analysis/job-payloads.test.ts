@@ -61,6 +61,9 @@ describe('enqueue sinks, recognised through imports and the objects made from th
     ['Temporal workflow.start', 'import { Client } from "@temporalio/client";\nconst client = new Client();\nawait client.workflow.start("summarise", { taskQueue: "q", workflowId: "w", args: [{ a: 1 }] });', 'Temporal', undefined],
     ['Cloudflare env.QUEUE.send', 'export default { async fetch(request: Request, env: any) { await env.JOBS.send({ a: 1 }); return new Response(); } };', 'Cloudflare Queues', undefined],
     ['Cloudflare via Hono c.env', 'import { Hono } from "hono";\nconst app = new Hono();\napp.post("/x", async (c) => { await (c.env as any).JOBS.send({ a: 1 }); return c.text("ok"); });', 'Cloudflare Queues', undefined],
+    ['Upstash QStash publishJSON', 'import { Client } from "@upstash/qstash";\nconst qstash = new Client({ token: process.env.QSTASH_TOKEN! });\nawait qstash.publishJSON({ url: "https://w", body: { a: 1 } });', 'Upstash QStash', undefined],
+    ['Azure Service Bus sendMessages', 'import { ServiceBusClient } from "@azure/service-bus";\nconst sender = new ServiceBusClient("c").createSender("orders");\nawait sender.sendMessages({ body: { a: 1 } });', 'Azure Service Bus', 'orders'],
+    ['Kafka producer.send', 'import { Kafka } from "kafkajs";\nconst producer = new Kafka({ brokers: [] }).producer();\nawait producer.send({ topic: "runs", messages: [{ value: JSON.stringify({ a: 1 }) }] });', 'Kafka', 'runs'],
     ['LangGraph runs.create', 'import { Client } from "@langchain/langgraph-sdk";\nconst client = new Client();\nawait client.runs.create("thread", "agent", { input: {}, config: { configurable: { a: 1 } } });', 'LangGraph', 'agent'],
   ])('%s', (_name, code, family, queue) => {
     const [found] = sinks(code);
