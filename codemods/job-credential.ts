@@ -1,5 +1,5 @@
 import { dirname, relative } from 'node:path';
-import type { Node, SourceFile } from 'ts-morph';
+import { Node, type SourceFile } from 'ts-morph';
 import type { PayloadRead } from '../src/analysis/job-consumers.js';
 import { lineIndent } from '../src/codemod/code-style.js';
 import { declaresName } from '../src/codemod/declares.js';
@@ -10,7 +10,9 @@ import type { Codemod, CodemodInput, CodemodOutput, RuleReport } from '../src/co
 import { Workspace } from '../src/codemod/workspace.js';
 import { replaceRead } from './job-credential/consumer.js';
 import { ConsumerIndex, type LocatedConsumer } from './job-credential/consumers.js';
+import { removeStatement } from './job-credential/list-element.js';
 import { planProducer, sinkCall } from './job-credential/producer.js';
+import { Rewrites } from './job-credential/rewrites.js';
 
 const NAME = 'job-credential';
 /** `--option serviceEnv=NAME` for every queue; `serviceEnv.<queue>=NAME` for one. */
@@ -36,11 +38,13 @@ function transform(input: CodemodInput): CodemodOutput {
     const sourceFile = run.workspace.sourceFile(file);
     for (const report of file.reports) run.migrate(sourceFile, report);
   }
+  run.rewrites.flush();
   return run.workspace.output();
 }
 
 class Run {
   readonly workspace = new Workspace(NAME);
+  readonly rewrites = new Rewrites(this.workspace);
   private readonly consumers: ConsumerIndex;
   private readonly marked = new Set<Node>();
   private readonly replaced = new Set<string>();
@@ -57,7 +61,11 @@ class Run {
     const plan = planProducer(sourceFile, report, sink);
     if (plan.kind === 'mark') return this.mark(sourceFile, statement, plan.message);
     const { family, queue = '', field = '', source } = report.data;
-    const removeField = (): void => this.workspace.editsFor(sourceFile).replace(plan.edit.start, plan.edit.end, plan.edit.text);
+    const removeField = (): void => {
+      if (!Node.isExpressionStatement(plan.target)) return this.rewrites.removeElement(plan.target);
+      const edit = removeStatement(plan.target);
+      this.workspace.editsFor(sourceFile).replace(edit.start, edit.end, edit.text);
+    };
     if (plan.spread) {
       removeField();
       return this.mark(sourceFile, statement, `the ${family} payload no longer spreads \`${source}\`: check what its worker read from it, and give the worker a service credential`);
@@ -96,7 +104,7 @@ class Run {
     this.replaced.add(key);
     const sourceFile = this.workspace.sourceFile(consumer.file);
     const edits = this.workspace.editsFor(sourceFile);
-    if (!replaceRead(sourceFile, edits, read, envVar)) return this.markRead(consumer, read, `replace this read of the user's token with ${REQUIRE_ENV}("${envVar}")`);
+    if (!replaceRead(sourceFile, edits, this.rewrites, read, envVar)) return this.markRead(consumer, read, `replace this read of the user's token with ${REQUIRE_ENV}("${envVar}")`);
     if (!declaresName(sourceFile, REQUIRE_ENV)) edits.append(requireEnvHelper(edits.style, edits.typescript));
   }
 

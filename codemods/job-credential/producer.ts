@@ -1,12 +1,11 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import type { TextEdit } from '../../src/codemod/text-edits.js';
 import { nodeAtRange, widestAtRange } from '../../src/codemod/ts-nodes.js';
 import type { RuleReport } from '../../src/codemod/types.js';
-import { removeElement, removeStatement } from './list-element.js';
 
-/** What the producer side of a report allows: removing the field, or only a marker. */
+
+/** What the producer side of a report allows: removing the property, spread or `payload.key = …` statement, or only a marker. */
 export type ProducerPlan =
-  | { kind: 'remove'; edit: TextEdit; spread: boolean }
+  | { kind: 'remove'; target: Node; spread: boolean }
   | { kind: 'mark'; message: string };
 
 /** The enqueue call a report belongs to (`data.sink` is its range). */
@@ -25,15 +24,14 @@ export function planProducer(sourceFile: SourceFile, report: RuleReport, sink: N
   if (Node.isPropertyAssignment(reported) || Node.isShorthandPropertyAssignment(reported) || Node.isSpreadAssignment(reported)) {
     const owner = reported.getParentIfKind(SyntaxKind.ObjectLiteralExpression);
     const shared = owner && sharedLocal(owner, sink);
-    const edit = owner && !shared ? removeElement(reported) : undefined;
-    if (edit) return { kind: 'remove', edit, spread: Node.isSpreadAssignment(reported) };
+    if (owner && !shared) return { kind: 'remove', target: reported, spread: Node.isSpreadAssignment(reported) };
     if (shared) return { kind: 'mark', message: `\`${shared}\` is also used outside this ${data.family} call: take \`${data.source}\` out of the job payload only, and send ids instead` };
   }
   if (Node.isBinaryExpression(reported) && Node.isExpressionStatement(reported.getParent())) {
     const target = reported.getLeft();
     const object = Node.isPropertyAccessExpression(target) ? target.getExpression() : undefined;
     const shared = object && Node.isIdentifier(object) ? sharedVariable(object, sink) : 'the payload';
-    if (!shared) return { kind: 'remove', edit: removeStatement(reported.getParentOrThrow()), spread: false };
+    if (!shared) return { kind: 'remove', target: reported.getParentOrThrow(), spread: false };
   }
   return {
     kind: 'mark',
