@@ -38,15 +38,18 @@ function transform(input: CodemodInput): CodemodOutput {
     const sourceFile = run.workspace.sourceFile(file);
     for (const report of file.reports) run.migrate(sourceFile, report);
   }
-  run.rewrites.flush();
+  run.flush();
   return run.workspace.output();
 }
 
 class Run {
   readonly workspace = new Workspace(NAME);
-  readonly rewrites = new Rewrites(this.workspace);
+  private readonly rewrites = new Rewrites(this.workspace);
   private readonly consumers: ConsumerIndex;
-  private readonly marked = new Set<Node>();
+  /** Marker messages per statement, written once at the end; `{fields}` in a message lists the fields it was given. */
+  private readonly markers = new Map<Node, Map<string, string[]>>();
+  /** Producer statements left as they are for a person: later reports on them change nothing either. */
+  private readonly waiting = new Set<Node>();
   private readonly replaced = new Set<string>();
 
   constructor(private readonly input: CodemodInput) {
@@ -56,10 +59,10 @@ class Run {
   migrate(sourceFile: SourceFile, report: RuleReport): void {
     const sink = sinkCall(sourceFile, report);
     const statement = sink && enclosingStatement(sink);
-    // Marked by an earlier run (or by another report on this call): it waits for a person.
-    if (!sink || !statement || this.marked.has(statement) || statement.getLeadingCommentRanges().some((comment) => hasMarker(comment.getText(), NAME))) return;
+    // Marked by an earlier run (or left for a person by another report on this call): it waits.
+    if (!sink || !statement || this.waiting.has(statement) || hasEarlierMarker(statement)) return;
     const plan = planProducer(sourceFile, report, sink);
-    if (plan.kind === 'mark') return this.mark(sourceFile, statement, plan.message);
+    if (plan.kind === 'mark') return this.wait(statement, plan.message);
     const { family, queue = '', field = '', source } = report.data;
     const removeField = (): void => {
       if (!Node.isExpressionStatement(plan.target)) return this.rewrites.removeElement(plan.target);
@@ -68,13 +71,13 @@ class Run {
     };
     if (plan.spread) {
       removeField();
-      return this.mark(sourceFile, statement, `the ${family} payload no longer spreads \`${source}\`: check what its worker read from it, and give the worker a service credential`);
+      return this.mark(statement, `the ${family} payload no longer spreads \`${source}\`: check what its worker read from it, and give the worker a service credential`);
     }
     const consumers = ConsumerIndex.pairs(family) && !field.includes('[]') ? this.consumers.find(family, queue) : [];
     if (consumers.length === 0) {
       removeField();
       const which = queue ? `of "${queue}" ` : '';
-      return this.mark(sourceFile, statement, `no ${family} consumer ${which}found${this.input.projectFiles ? ' in the project' : ' in this file'}: where the job runs, use a service credential (requireEnv) instead of its \`${field}\``);
+      return this.mark(statement, `no ${family} consumer ${which}found${this.input.projectFiles ? ' in the project' : ' in this file'}: where the job runs, use a service credential (requireEnv) instead of its {fields}`, field);
     }
     const path = field.split('.');
     const reads = consumers.flatMap((consumer) => consumer.reads.map((read) => ({ consumer, read })));
@@ -83,7 +86,7 @@ class Run {
     if (undecided.length > 0) {
       const [first] = undecided;
       const where = first ? `${relative(dirname(sourceFile.getFilePath()), first.consumer.file.path) || '.'}:${first.read.line}` : '';
-      this.mark(sourceFile, statement, `the ${family} worker (${where}) uses \`${field}\` in a way the codemod cannot tell: give it a service credential there (or run again with --option ${OPTION}=ENV_NAME), then take \`${field}\` out of this payload`);
+      this.wait(statement, `the ${family} worker (${where}) uses \`${field}\` in a way the codemod cannot tell: give it a service credential there (or run again with --option ${OPTION}=ENV_NAME), then take \`${field}\` out of this payload`);
       for (const { consumer, read } of undecided) this.markRead(consumer, read, `this reads the user's token the job carries in \`${field}\`: use a service credential here (requireEnv) and look the user up by id`);
       return;
     }
@@ -109,19 +112,44 @@ class Run {
   }
 
   private markRead(consumer: LocatedConsumer, read: PayloadRead, message: string): void {
-    const sourceFile = this.workspace.sourceFile(consumer.file);
-    const node = widestAtRange(sourceFile, read.range);
+    const node = widestAtRange(this.workspace.sourceFile(consumer.file), read.range);
     const statement = node && enclosingStatement(node);
-    if (statement && !statement.getLeadingCommentRanges().some((comment) => hasMarker(comment.getText(), NAME))) this.mark(sourceFile, statement, message);
+    if (statement && !hasEarlierMarker(statement)) this.mark(statement, message);
   }
 
-  private mark(sourceFile: SourceFile, statement: Node, message: string): void {
-    if (this.marked.has(statement)) return;
-    this.marked.add(statement);
-    const edits = this.workspace.editsFor(sourceFile);
-    const start = statement.getStart();
-    edits.insert(start, `${this.workspace.marker(message)}${edits.style.newline}${lineIndent(sourceFile.getFullText(), start)}`);
+  private wait(statement: Node, message: string): void {
+    this.waiting.add(statement);
+    this.mark(statement, message);
   }
+
+  private mark(statement: Node, message: string, field?: string): void {
+    const messages = this.markers.get(statement) ?? new Map<string, string[]>();
+    const fields = messages.get(message) ?? [];
+    if (field !== undefined && !fields.includes(field)) fields.push(field);
+    this.markers.set(statement, messages.set(message, fields));
+  }
+
+  flush(): void {
+    this.rewrites.flush();
+    for (const [statement, messages] of this.markers) {
+      const sourceFile = statement.getSourceFile();
+      const edits = this.workspace.editsFor(sourceFile);
+      const start = statement.getStart();
+      const text = [...messages].map(([message, fields]) => message.replace('{fields}', listed(fields))).join('; ');
+      edits.insert(start, `${this.workspace.marker(text)}${edits.style.newline}${lineIndent(sourceFile.getFullText(), start)}`);
+    }
+  }
+}
+
+/** This codemod marked the statement on an earlier run: it stays as it is (idempotence). */
+function hasEarlierMarker(statement: Node): boolean {
+  return statement.getLeadingCommentRanges().some((comment) => hasMarker(comment.getText(), NAME));
+}
+
+/** `a`, `a` and `b`, `a`, `b` and `c`. */
+function listed(fields: readonly string[]): string {
+  const quoted = fields.map((field) => `\`${field}\``);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
