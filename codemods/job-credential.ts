@@ -1,6 +1,6 @@
 import { dirname, relative } from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
-import type { PayloadRead } from '../src/analysis/job-consumers.js';
+import type { PayloadRead } from '../src/analysis/payload-reads.js';
 import { lineIndent } from '../src/codemod/code-style.js';
 import { declaresName } from '../src/codemod/declares.js';
 import { hasMarker } from '../src/codemod/markers.js';

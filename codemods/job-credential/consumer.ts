@@ -1,5 +1,5 @@
 import { Node, type SourceFile } from 'ts-morph';
-import type { PayloadRead } from '../../src/analysis/job-consumers.js';
+import type { PayloadRead } from '../../src/analysis/payload-reads.js';
 import { quoted } from '../../src/codemod/code-style.js';
 import type { FileEdits } from '../../src/codemod/file-edits.js';
 import { REQUIRE_ENV } from '../../src/codemod/require-env.js';

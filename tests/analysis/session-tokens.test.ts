@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { collectImports } from '../../src/analysis/imports.js';
 import { RequestFlow } from '../../src/analysis/request-flow.js';
 import { RequestSources } from '../../src/analysis/request-sources.js';
-import { isTokenPayloadKey, isUserTokenName, SessionTokens, type TokenSource } from '../../src/analysis/session-tokens.js';
+import { SessionTokens, type TokenSource } from '../../src/analysis/session-tokens.js';
+import { isTokenPayloadKey, isUserTokenName } from '../../src/analysis/token-names.js';
 import { probe } from './probe.js';
 
 /** What `sink(value, "key")` carries, for every `sink` call in `code`. */
