@@ -84,6 +84,12 @@ tsRuleTester.run('no-session-token-in-job (TypeScript)', rule, {
     code('import { Hono } from "hono";', 'const app = new Hono<{ Bindings: { JOBS: any; SERVICE_API_KEY: string } }>();', 'app.post("/x", async (c) => {', '  await c.env.JOBS.send({ apiKey: c.env.SERVICE_API_KEY });', '  return c.text("ok");', '});'),
     // ok: a function parameter named event that is not a Lambda handler
     code('import { SendMessageCommand } from "@aws-sdk/client-sqs";', 'export function forward(event: { orderId: string }) {', '  return new SendMessageCommand({ QueueUrl: "u", MessageBody: JSON.stringify(event) });', '}'),
+    // ok: QStash message with ids, signed by its own token from env
+    code('import { Client } from "@upstash/qstash";', 'const qstash = new Client({ token: process.env.QSTASH_TOKEN! });', 'export const later = (userId: string) => qstash.publishJSON({ url: "https://w", body: { userId } });'),
+    // ok: Azure Service Bus message with an order id
+    code('import { ServiceBusClient } from "@azure/service-bus";', 'const sender = new ServiceBusClient(process.env.SERVICE_BUS!).createSender("orders");', 'export const send = (orderId: string) => sender.sendMessages({ body: { orderId } });'),
+    // ok: Kafka message with an event id and a trace header
+    code('import { Kafka } from "kafkajs";', 'const producer = new Kafka({ brokers: [] }).producer();', 'export const emit = (eventId: string, traceId: string) => producer.send({ topic: "runs", messages: [{ value: JSON.stringify({ eventId }), headers: { traceId } }] });'),
     // ok: a settings-declared sink with ids only
     {
       code: code('import { JobQueue } from "@acme/jobs";', 'export function f(userId: string) {', '  return new JobQueue().enqueue("x", { userId });', '}'),
@@ -183,6 +189,12 @@ tsRuleTester.run('no-session-token-in-job (TypeScript)', rule, {
     },
     // ruleid: an apiKey that is not from the environment
     { code: code(BULLMQ, 'export async function f(account: { apiKey: string }) {', '  await queue.add("x", { apiKey: account.apiKey });', '}'), errors: [token(4, '`apiKey` in this BullMQ job payload', 'a `apiKey` that is not a service credential from the environment')] },
+    // ruleid: QStash message body with the caller's token
+    { code: code('import { Client } from "@upstash/qstash";', 'const qstash = new Client({ token: process.env.QSTASH_TOKEN! });', 'export async function POST(request: Request) {', '  await qstash.publishJSON({ url: "https://w", body: { token: request.headers.get("authorization") } });', '}'), errors: [error(4)] },
+    // ruleid: Azure Service Bus message with a session token
+    { code: code('import { ServiceBusClient } from "@azure/service-bus";', 'const sender = new ServiceBusClient(process.env.SERVICE_BUS!).createSender("orders");', 'export const send = (sessionToken: string) => sender.sendMessages({ body: { sessionToken } });'), errors: [error(3)] },
+    // ruleid: Kafka message headers with the request's cookies
+    { code: code('import { Kafka } from "kafkajs";', 'const producer = new Kafka({ brokers: [] }).producer();', 'export async function POST(request: Request) {', '  await producer.send({ topic: "runs", messages: [{ value: "{}", headers: { cookie: request.headers.get("cookie") ?? "" } }] });', '}'), errors: [error(4)] },
     // ruleid: a sink declared in settings
     {
       code: code('import { JobQueue } from "@acme/jobs";', 'export function f(sessionToken: string) {', '  return new JobQueue().enqueue("x", { sessionToken });', '}'),
