@@ -35,7 +35,7 @@ function describe(source: TokenSource): string {
     case 'named':
       return `\`${source.text}\`, named like a user's token`;
     case 'key':
-      return `a \`${source.text}\` that is not a service credential from the environment`;
+      return 'a value that is not a service credential from the environment';
   }
 }
 

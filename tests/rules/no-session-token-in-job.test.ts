@@ -188,7 +188,7 @@ tsRuleTester.run('no-session-token-in-job (TypeScript)', rule, {
       errors: [error(5)],
     },
     // ruleid: an apiKey that is not from the environment
-    { code: code(BULLMQ, 'export async function f(account: { apiKey: string }) {', '  await queue.add("x", { apiKey: account.apiKey });', '}'), errors: [token(4, '`apiKey` in this BullMQ job payload', 'a `apiKey` that is not a service credential from the environment')] },
+    { code: code(BULLMQ, 'export async function f(account: { apiKey: string }) {', '  await queue.add("x", { apiKey: account.apiKey });', '}'), errors: [token(4, '`apiKey` in this BullMQ job payload', 'a value that is not a service credential from the environment')] },
     // ruleid: QStash message body with the caller's token
     { code: code('import { Client } from "@upstash/qstash";', 'const qstash = new Client({ token: process.env.QSTASH_TOKEN! });', 'export async function POST(request: Request) {', '  await qstash.publishJSON({ url: "https://w", body: { token: request.headers.get("authorization") } });', '}'), errors: [error(4)] },
     // ruleid: Azure Service Bus message with a session token
