@@ -2,6 +2,7 @@ import noForwardedAuthorization from './no-forwarded-authorization.js';
 import noLateDotenv from './no-late-dotenv.js';
 import noMisspelledCredentialEnv from './no-misspelled-credential-env.js';
 import noModuleScopeClient from './no-module-scope-client.js';
+import noSessionTokenInJob from './no-session-token-in-job.js';
 import noUncheckedCredentialEnv from './no-unchecked-credential-env.js';
 
 /** Every rule, by id without the `scale-auth/` prefix, in alphabetical order. */
@@ -10,6 +11,7 @@ export const rules = {
   'no-late-dotenv': noLateDotenv,
   'no-misspelled-credential-env': noMisspelledCredentialEnv,
   'no-module-scope-client': noModuleScopeClient,
+  'no-session-token-in-job': noSessionTokenInJob,
   'no-unchecked-credential-env': noUncheckedCredentialEnv,
 };
 

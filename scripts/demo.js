@@ -106,7 +106,7 @@ if (!quiet) {
   for (const rule of rules) process.stdout.write(`${rule.padEnd(48)} ${String(before[rule] ?? 0).padStart(6)} ${String(after[rule] ?? 0).padStart(6)}\n`);
 }
 // Every rule has a paired codemod, and the example holds every bug class: all findings must go.
-for (const rule of ['scale-auth/no-module-scope-client', 'scale-auth/no-late-dotenv', 'scale-auth/no-forwarded-authorization', 'scale-auth/no-misspelled-credential-env', 'scale-auth/no-unchecked-credential-env']) {
+for (const rule of ['scale-auth/no-module-scope-client', 'scale-auth/no-late-dotenv', 'scale-auth/no-forwarded-authorization', 'scale-auth/no-misspelled-credential-env', 'scale-auth/no-unchecked-credential-env', 'scale-auth/no-session-token-in-job']) {
   expect((before[rule] ?? 0) > 0, `the example should have ${rule} findings`);
 }
 for (const rule of rules) expect((after[rule] ?? 0) === 0, `${rule} findings should be gone after the migration`);

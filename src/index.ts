@@ -4,7 +4,7 @@ import { isAny, isRecommended, isStrict, ruleLevels } from './configs.js';
 import { envCacheSettings } from './env-cache-settings.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './package-info.js';
 
-export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting } from './settings.js';
+export type { ScaleAuthSettingsInput as ScaleAuthSettings, UserClientSetting, UserQueueSetting } from './settings.js';
 export type { ClientSpec } from './catalog/index.js';
 export { rules } from '../rules/index.js';
 

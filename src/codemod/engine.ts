@@ -72,6 +72,7 @@ export function migrate(options: MigrateOptions): MigrationResult {
         crossFile: true,
         cwd: options.cwd,
         ...(options.options ? { options: options.options } : {}),
+        projectFiles: () => [...current].filter(([path]) => !errors.has(path)).map(([path, text]) => ({ path, text })),
       });
       followUps.push(...(output.followUps ?? []));
     } catch (error) {

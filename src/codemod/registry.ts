@@ -1,6 +1,7 @@
 import { clientFactory } from '../../codemods/client-factory.js';
 import { dotenvFirst } from '../../codemods/dotenv-first.js';
 import { envName } from '../../codemods/env-name.js';
+import { jobCredential } from '../../codemods/job-credential.js';
 import { requireEnv } from '../../codemods/require-env.js';
 import { serviceCredential } from '../../codemods/service-credential.js';
 import type { Codemod } from './types.js';
@@ -10,6 +11,7 @@ export const codemods = {
   'client-factory': clientFactory,
   'dotenv-first': dotenvFirst,
   'env-name': envName,
+  'job-credential': jobCredential,
   // After client-factory: the clients it moves into factories already read their credential with requireEnv.
   'require-env': requireEnv,
   'service-credential': serviceCredential,

@@ -83,3 +83,19 @@ export function topLevelStatement(node: Node): Node | undefined {
   }
   return undefined;
 }
+
+/** The statement, in a block or at the top of the file, that holds `node`: where a marker goes. */
+export function enclosingStatement(node: Node): Node | undefined {
+  for (let current: Node | undefined = node; current; current = current.getParent()) {
+    const parent = current.getParent();
+    if (Node.isStatement(current) && (Node.isBlock(parent) || Node.isSourceFile(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent))) return current;
+  }
+  return undefined;
+}
+
+/** `{ apiKey }`: the shorthand property or binding, not the name it shares its range with. */
+export function widestAtRange(sourceFile: SourceFile, range: readonly [number, number]): Node | undefined {
+  const node = nodeAtRange(sourceFile, range);
+  const parent = node?.getParent();
+  return parent && (Node.isShorthandPropertyAssignment(parent) || Node.isBindingElement(parent)) && parent.getStart() === range[0] && parent.getEnd() === range[1] ? parent : node;
+}

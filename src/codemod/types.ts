@@ -78,6 +78,8 @@ export interface CodemodInput {
   /** The folder the run covers: a codemod looks at no file above it. */
   cwd: string;
   options?: CodemodOptions;
+  /** Every project file in scope, as it is now (a job's consumer is in a file nobody imports); absent when `crossFile` is false. */
+  projectFiles?(): SourceText[];
 }
 
 export interface CodemodOutput {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseError } from '../../src/codemod/collect-reports.js';
@@ -12,6 +12,12 @@ export function expectedOutput(codemod: string, name: string): Map<string, strin
   return new Map(sourceFiles(output).map((path) => [path, readFileSync(join(output, path), 'utf8')]));
 }
 
+/** A case's codemod options (`--option name=value`), from its `options.json` when it has one. */
+export function caseOptions(caseDir: string): Record<string, string> {
+  const path = join(caseDir, 'options.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+}
+
 /** The checks every codemod's fixtures pass: input → output, follow-ups, idempotence, parse, tsc. */
 export function fixtureSuite(codemod: string, minimumCases: number): void {
   const cases = fixtureCases(codemod);
@@ -19,16 +25,17 @@ export function fixtureSuite(codemod: string, minimumCases: number): void {
   describe.each(cases)(`${codemod}: %s`, (name) => {
     const caseDir = join(fixturesRoot, codemod, name);
     const expected = expectedOutput(codemod, name);
+    const options = caseOptions(caseDir);
 
     it('turns input into output, file by file', () => {
-      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod);
+      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod, options);
       expect(result.files.filter((file) => file.status === 'error')).toEqual([]);
       expect([...texts.keys()].sort()).toEqual([...expected.keys()].sort());
       for (const [path, text] of texts) expect(text, path).toBe(expected.get(path));
     });
 
     it('reports each follow-up at the marker it leaves in the code', () => {
-      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod);
+      const { result, texts } = runOnTree(join(caseDir, 'input'), codemod, options);
       for (const followUp of result.followUps) {
         const line = texts.get(followUp.path)?.split('\n')[followUp.line - 1];
         expect(line?.trim(), `${followUp.path}:${followUp.line}`).toBe(markerComment(codemod, followUp.message));
@@ -38,8 +45,8 @@ export function fixtureSuite(codemod: string, minimumCases: number): void {
     });
 
     it('is idempotent: its output is left as it is, with the same follow-ups', () => {
-      const first = runOnTree(join(caseDir, 'input'), codemod);
-      const second = runOnTree(join(caseDir, 'output'), codemod);
+      const first = runOnTree(join(caseDir, 'input'), codemod, options);
+      const second = runOnTree(join(caseDir, 'output'), codemod, options);
       expect(second.result.files.filter((file) => file.status !== 'unchanged')).toEqual([]);
       expect(second.result.followUps).toEqual(first.result.followUps);
     });
