@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { declaredEnvNames } from '../src/analysis/declared-env.js';
 import { nearMisses, type NearMissKind } from '../src/analysis/env-name-match.js';
 import { envReadUse } from '../src/analysis/env-read-use.js';
-import { collectEnvReads, type EnvRead } from '../src/analysis/env-reads.js';
+import { collectEnvReads, type EnvRead, mentionsEnvRead } from '../src/analysis/env-reads.js';
 import { renamedNameText } from '../src/analysis/env-rename.js';
 import { CREDENTIAL_ENV } from '../src/catalog/index.js';
 import { createRule } from '../src/create-rule.js';
@@ -68,6 +68,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
+    // Cheap bail-out: a file that reads no env var at all.
+    if (!mentionsEnvRead(sourceCode.text, settings.envHelpers)) return {};
     const ignored = new Set(options.ignore ?? []);
     const known = knownNames(settings);
 

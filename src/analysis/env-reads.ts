@@ -195,3 +195,10 @@ function dottedName(node: Node): string | undefined {
   const object = dottedName(target.object);
   return object === undefined ? undefined : `${object}.${target.property.name}`;
 }
+
+/** Every env read form names one of these; a file without any reads no env (a rule's cheap bail-out). */
+const ENV_READ_HINT = /\bprocess\b|import\.meta\.env|\bBun\.env|\bDeno\.env|\$env\/|\brequireEnv\b/;
+
+export function mentionsEnvRead(text: string, envHelpers: readonly string[] = []): boolean {
+  return ENV_READ_HINT.test(text) || envHelpers.some((helper) => text.includes(helper));
+}

@@ -1,3 +1,4 @@
+import { mentionsEnvRead } from '../analysis/env-reads.js';
 import { CLIENTS } from '../catalog/index.js';
 import type { RuleName } from '../../rules/index.js';
 
@@ -16,8 +17,8 @@ const MAY_REPORT: Partial<Record<RuleName, (text: string) => boolean>> = {
   // Every request source (header reads, `@Headers('authorization')`, MCP's `authInfo`) names it.
   'no-forwarded-authorization': (text) => /authori[sz]ation|authInfo/i.test(text),
   'no-late-dotenv': (text) => text.includes('dotenv'),
-  // Every env read form (process.env, import.meta.env, Bun.env, Deno.env, $env/…, getEnv helpers) says env.
-  'no-misspelled-credential-env': (text) => /env/i.test(text),
+  'no-misspelled-credential-env': (text) => mentionsEnvRead(text),
+  'no-unchecked-credential-env': (text) => mentionsEnvRead(text),
   'no-module-scope-client': (text) => CREDENTIAL_HINT.test(text) || CATALOG_MODULES.some((module) => text.includes(module)),
 };
 
