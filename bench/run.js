@@ -1,6 +1,6 @@
 // npm run bench: ratios measured side by side in one run (never absolute thresholds), medians of
 // several runs with the commands interleaved, written to docs/performance.md.
-//   node bench/run.js [--runs 3] [--growth-runs 1] [--sizes 1000,10000,50000] [--quick]
+//   node bench/run.js [--runs 3] [--growth-runs 1] [--sizes 1000,10000,50000] [--sections lint,concurrency,timing,migrate,growth] [--quick]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -10,11 +10,12 @@ import { copyCorpus, corpusFiles, lineCount, root } from './corpus.js';
 import { generateApp } from './generate.js';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, 'growth-runs': { type: 'string', default: '1' }, sizes: { type: 'string', default: '1000,10000,50000' }, quick: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '3' }, 'growth-runs': { type: 'string', default: '1' }, sizes: { type: 'string', default: '1000,10000,50000' }, sections: { type: 'string', default: 'lint,concurrency,timing,migrate,growth' }, quick: { type: 'boolean', default: false } },
 });
 const runs = values.quick ? 1 : Number(values.runs);
 // 50,000 files take minutes per run: growth is measured fewer times than the side-by-side comparisons.
 const growthRuns = values.quick ? 1 : Number(values['growth-runs']);
+const sections = new Set(values.sections.split(','));
 const sizes = (values.quick ? '1000,10000' : values.sizes).split(',').map(Number);
 
 const eslintBin = join(root, 'node_modules/eslint/bin/eslint.js');
@@ -100,72 +101,82 @@ say(`Corpus: ${corpus.length} files, ${lineCount(corpus)} lines (pinned npm devD
 say(`Machine: ${cpus().length} CPUs, Node ${process.version}. Medians of ${runs} interleaved runs (growth: ${growthRuns}); wall time and peak RSS from /usr/bin/time.`);
 say();
 
-const lintResults = compare([
-  { name: 'floor', ...lint('floor', corpusDirectory) },
-  { name: 'scale-auth', ...lint('scale-auth', corpusDirectory) },
-  { name: 'security', ...lint('security', corpusDirectory) },
-  { name: 'turbo', ...lint('turbo', corpusDirectory) },
-]);
-const floorSeconds = lintResults[0].seconds;
-say('### Lint: overhead over the floor (ESLint + @typescript-eslint/parser, no rules)');
-say();
-say(row(['config', 'command', 'median s', 'over floor', 'peak MiB']));
-say(row(['---', '---', '---:', '---:', '---:']));
-for (const result of lintResults) say(row([result.name, `\`${result.shown}\``, result.seconds.toFixed(2), result.name === 'floor' ? '' : percent(result.seconds, floorSeconds), result.megabytes.toFixed(0)]));
-say();
-writeReport();
-
-const concurrency = compare([
-  { name: 'off', ...lint('scale-auth', corpusDirectory, 'off') },
-  { name: 'auto', ...lint('scale-auth', corpusDirectory, 'auto') },
-]);
-say('### Lint with `--concurrency`');
-say();
-say(row(['--concurrency', 'median s', 'vs off']));
-say(row(['---', '---:', '---:']));
-for (const result of concurrency) say(row([result.name, result.seconds.toFixed(2), `${(result.seconds / concurrency[0].seconds).toFixed(2)}×`]));
-say();
-writeReport();
-
-const shares = ruleShares(corpusDirectory);
-say('### Per-rule time (ESLint `TIMING=all`, recommended config)');
-say();
-say(row(['rule', 'ms', 'share of rule time']));
-say(row(['---', '---:', '---:']));
-for (const share of shares) say(row([share.rule, share.milliseconds.toFixed(1), `${share.percent.toFixed(1)}%`]));
-say();
-writeReport();
-
-const migrateResults = compare([
-  { name: 'migrate', ...migrateDry(corpusDirectory) },
-  { name: 'identity', ...identity(corpusDirectory) },
-]);
-say('### Migrate: `scale-auth migrate --dry` vs a jscodeshift identity transform (same files)');
-say();
-say(row(['command', 'median s', 'peak MiB', 'vs identity']));
-say(row(['---', '---:', '---:', '---:']));
-for (const result of migrateResults) say(row([`\`${result.shown}\``, result.seconds.toFixed(2), result.megabytes.toFixed(0), `${(result.seconds / migrateResults[1].seconds).toFixed(2)}×`]));
-say();
-
-// --- growth on generated apps -------------------------------------------------------------------
-say('### Growth on generated agent apps (bench/generate.js)');
-say();
-say(row(['files', 'lint s', 'lint ×', 'migrate --dry s', 'migrate ×', 'migrate peak MiB']));
-say(row(['---:', '---:', '---:', '---:', '---:', '---:']));
-let previous;
-for (const size of sizes) {
-  const directory = join(root, '.corpus', `generated-${size}`);
-  generateApp(size, directory);
-  const [lintResult, migrateResult] = compare([
-    { name: 'lint', ...lint('scale-auth', directory) },
-    { name: 'migrate', ...migrateDry(directory) },
-  ], growthRuns);
-  const growth = (now, before) => (before ? `${(now / before).toFixed(2)}× for ${size / previous.size}× files` : '');
-  say(row([size, lintResult.seconds.toFixed(2), growth(lintResult.seconds, previous?.lint), migrateResult.seconds.toFixed(2), growth(migrateResult.seconds, previous?.migrate), migrateResult.megabytes.toFixed(0)]));
-  previous = { size, lint: lintResult.seconds, migrate: migrateResult.seconds };
+if (sections.has('lint')) {
+  const lintResults = compare([
+    { name: 'floor', ...lint('floor', corpusDirectory) },
+    { name: 'scale-auth', ...lint('scale-auth', corpusDirectory) },
+    { name: 'security', ...lint('security', corpusDirectory) },
+    { name: 'turbo', ...lint('turbo', corpusDirectory) },
+  ]);
+  const floorSeconds = lintResults[0].seconds;
+  say('### Lint: overhead over the floor (ESLint + @typescript-eslint/parser, no rules)');
+  say();
+  say(row(['config', 'command', 'median s', 'over floor', 'peak MiB']));
+  say(row(['---', '---', '---:', '---:', '---:']));
+  for (const result of lintResults) say(row([result.name, `\`${result.shown}\``, result.seconds.toFixed(2), result.name === 'floor' ? '' : percent(result.seconds, floorSeconds), result.megabytes.toFixed(0)]));
+  say();
   writeReport();
 }
-say();
+
+if (sections.has('concurrency')) {
+  const concurrency = compare([
+    { name: 'off', ...lint('scale-auth', corpusDirectory, 'off') },
+    { name: 'auto', ...lint('scale-auth', corpusDirectory, 'auto') },
+  ]);
+  say('### Lint with `--concurrency`');
+  say();
+  say(row(['--concurrency', 'median s', 'vs off']));
+  say(row(['---', '---:', '---:']));
+  for (const result of concurrency) say(row([result.name, result.seconds.toFixed(2), `${(result.seconds / concurrency[0].seconds).toFixed(2)}×`]));
+  say();
+  writeReport();
+}
+
+if (sections.has('timing')) {
+  const shares = ruleShares(corpusDirectory);
+  say('### Per-rule time (ESLint `TIMING=all`, recommended config)');
+  say();
+  say(row(['rule', 'ms', 'share of rule time']));
+  say(row(['---', '---:', '---:']));
+  for (const share of shares) say(row([share.rule, share.milliseconds.toFixed(1), `${share.percent.toFixed(1)}%`]));
+  say();
+  writeReport();
+}
+
+if (sections.has('migrate')) {
+  const migrateResults = compare([
+    { name: 'migrate', ...migrateDry(corpusDirectory) },
+    { name: 'identity', ...identity(corpusDirectory) },
+  ]);
+  say('### Migrate: `scale-auth migrate --dry` vs a jscodeshift identity transform (same files)');
+  say();
+  say(row(['command', 'median s', 'peak MiB', 'vs identity']));
+  say(row(['---', '---:', '---:', '---:']));
+  for (const result of migrateResults) say(row([`\`${result.shown}\``, result.seconds.toFixed(2), result.megabytes.toFixed(0), `${(result.seconds / migrateResults[1].seconds).toFixed(2)}×`]));
+  say();
+}
+
+// --- growth on generated apps -------------------------------------------------------------------
+if (sections.has('growth')) {
+  say('### Growth on generated agent apps (bench/generate.js)');
+  say();
+  say(row(['files', 'lint s', 'lint ×', 'migrate --dry s', 'migrate ×', 'migrate peak MiB']));
+  say(row(['---:', '---:', '---:', '---:', '---:', '---:']));
+  let previous;
+  for (const size of sizes) {
+    const directory = join(root, '.corpus', `generated-${size}`);
+    generateApp(size, directory);
+    const [lintResult, migrateResult] = compare([
+      { name: 'lint', ...lint('scale-auth', directory) },
+      { name: 'migrate', ...migrateDry(directory) },
+    ], growthRuns);
+    const growth = (now, before) => (before ? `${(now / before).toFixed(2)}× for ${size / previous.size}× files` : '');
+    say(row([size, lintResult.seconds.toFixed(2), growth(lintResult.seconds, previous?.lint), migrateResult.seconds.toFixed(2), growth(migrateResult.seconds, previous?.migrate), migrateResult.megabytes.toFixed(0)]));
+    previous = { size, lint: lintResult.seconds, migrate: migrateResult.seconds };
+    writeReport();
+  }
+  say();
+}
 
 writeReport();
 console.log(`\nwritten to docs/performance.md`);
