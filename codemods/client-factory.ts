@@ -1,5 +1,6 @@
 import { Node, type SourceFile } from 'ts-morph';
 import { bindingUses } from '../src/codemod/binding-uses.js';
+import { declaresName } from '../src/codemod/declares.js';
 import { hasMarker } from '../src/codemod/markers.js';
 import { pascalCase } from '../src/codemod/naming.js';
 import { REQUIRE_ENV, requireEnvHelper } from '../src/codemod/require-env.js';
@@ -169,10 +170,5 @@ function emit(sourceFile: SourceFile, conversions: Converted[], hosts: ReadonlyM
     if (next && sourceFile.getLineAndColumnAtPos(next.getStart(true)).line === sourceFile.getLineAndColumnAtPos(statement.getEnd()).line + 1) text += newline;
     edits.replace(statement.getStart(), statement.getEnd(), text);
   }
-  if (readsEnv && !declares(sourceFile, REQUIRE_ENV)) edits.append(requireEnvHelper(edits.style, edits.typescript));
-}
-
-/** The file already has a `requireEnv` (its own helper, or an import of one). */
-function declares(sourceFile: SourceFile, name: string): boolean {
-  return sourceFile.getFunction(name) !== undefined || sourceFile.getVariableDeclaration(name) !== undefined || sourceFile.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText() === name));
+  if (readsEnv && !declaresName(sourceFile, REQUIRE_ENV)) edits.append(requireEnvHelper(edits.style, edits.typescript));
 }

@@ -12,6 +12,7 @@ import { matchesModulePattern } from '../src/catalog/module-pattern.js';
 import { MCP_SDK_MODULE } from '../src/catalog/request-frameworks.js';
 import { isAllowedFile } from '../src/allow.js';
 import { createRule } from '../src/create-rule.js';
+import { mentionsAuthorization } from '../src/analysis/file-gates.js';
 import { readSettings } from '../src/settings.js';
 
 type Node = TSESTree.Node;
@@ -88,8 +89,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [], tokenRelay: false }],
   create(context, [options]) {
     const { sourceCode } = context;
-    // Cheap bail-out: every source names the header (or an MCP `authInfo`) in the file itself.
-    if (!/authori[sz]ation|authInfo/i.test(sourceCode.text)) return {};
+    if (!mentionsAuthorization(sourceCode.text)) return {};
     if (isAllowedFile(context.filename, context.cwd, options.allow ?? [])) return {};
     const imports = collectImports(sourceCode.ast);
     const settings = readSettings(context.settings);

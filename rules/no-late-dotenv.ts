@@ -3,6 +3,7 @@ import { propertyName, staticString, unwrapValue } from '../src/analysis/ast.js'
 import { collectImports, resolveCallee } from '../src/analysis/imports.js';
 import { isCatalogModule } from '../src/catalog/index.js';
 import { createRule } from '../src/create-rule.js';
+import { mentionsDotenv } from '../src/analysis/file-gates.js';
 import { readSettings } from '../src/settings.js';
 
 type Node = TSESTree.Node;
@@ -62,7 +63,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const program = sourceCode.ast;
-    if (!/dotenv/.test(sourceCode.text)) return {};
+    if (!mentionsDotenv(sourceCode.text)) return {};
     const settings = readSettings(context.settings);
     const extra = new Set(options.envReadingModules ?? []);
     const mayReadEnv = (source: string): boolean =>

@@ -6,7 +6,7 @@ import { envReadsIn } from '../src/analysis/env-reads.js';
 import { collectImports } from '../src/analysis/imports.js';
 import { moduleBinding, type ModuleBinding } from '../src/analysis/module-binding.js';
 import { describeFunction, isEvaluatedAtModuleScope, outermostFunction } from '../src/analysis/module-scope.js';
-import { isCatalogModule } from '../src/catalog/index.js';
+import { mayCreateClient } from '../src/analysis/file-gates.js';
 import { isAllowedFile } from '../src/allow.js';
 import { createRule } from '../src/create-rule.js';
 import { readSettings } from '../src/settings.js';
@@ -23,9 +23,6 @@ export type Options = [
   },
 ];
 export type MessageIds = 'moduleScopeClient' | 'derivedHandle' | 'createdAtLoad' | 'headerObject' | 'capturedToken';
-
-/** Cheap test for a file worth walking: a credential-looking word anywhere in it. */
-const CREDENTIAL_HINT = /key|token|secret|passw|credential|auth/i;
 
 const WHY = 'In a scaled worker, job or serverless instance that credential can be missing, stale or belong to another tenant';
 
@@ -77,11 +74,11 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [], implicitCredentials: true }],
   create(context, [options]) {
     const { sourceCode } = context;
-    if (isAllowedFile(context.filename, context.cwd, options.allow ?? [])) return {};
     const settings = readSettings(context.settings);
+    // Cheapest first: a text test, before globs are matched or imports collected.
+    if (!mayCreateClient(sourceCode.text, settings.clients)) return {};
+    if (isAllowedFile(context.filename, context.cwd, options.allow ?? [])) return {};
     const imports = collectImports(sourceCode.ast);
-    const importsCatalog = [...imports.values()].some((imported) => isCatalogModule(imported.module, settings.clients));
-    if (!importsCatalog && !CREDENTIAL_HINT.test(sourceCode.text)) return {};
 
     const creationContext: CreationContext = { imports, sourceCode, settings };
     const moduleScopeCreations: Creation[] = [];

@@ -8,6 +8,7 @@ import { RequestSources } from '../src/analysis/request-sources.js';
 import { SessionTokens, type TokenSource } from '../src/analysis/session-tokens.js';
 import { QUEUE_SINKS } from '../src/catalog/job-queues.js';
 import { createRule } from '../src/create-rule.js';
+import { mentionsUserCredentialSource } from '../src/analysis/file-gates.js';
 import { readSettings } from '../src/settings.js';
 
 export type Options = [];
@@ -39,11 +40,6 @@ function describe(source: TokenSource): string {
   }
 }
 
-/**
- * Every source names one of these (tokens, sessions, cookies, request headers, Lambda events,
- * credential-named payload keys): a file without any cannot put a user credential into a payload.
- */
-const MENTIONS_SOURCE = /token|jwt|bearer|session|cookie|authori[sz]ation|headers|event|auth|key|secret|credential|passw/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-session-token-in-job',
@@ -66,7 +62,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
     const sinks = settings.queues.length > 0 ? [...QUEUE_SINKS, ...settings.queues] : QUEUE_SINKS;
-    if (!mentionsSink(sinks, sourceCode.text) || !MENTIONS_SOURCE.test(sourceCode.text)) return {};
+    if (!mentionsUserCredentialSource(sourceCode.text) || !mentionsSink(sinks, sourceCode.text)) return {};
     const imports = collectImports(sourceCode.ast);
     const jobSinks = new JobSinks(sinks, new CallChains({ sourceCode, imports, filename: context.filename }), sourceCode);
     const requests = new RequestSources({ sourceCode, imports });
