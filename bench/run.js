@@ -104,16 +104,23 @@ say();
 if (sections.has('lint')) {
   const lintResults = compare([
     { name: 'floor', ...lint('floor', corpusDirectory) },
+    { name: 'one-rule', ...lint('one-rule', corpusDirectory) },
     { name: 'scale-auth', ...lint('scale-auth', corpusDirectory) },
     { name: 'security', ...lint('security', corpusDirectory) },
     { name: 'turbo', ...lint('turbo', corpusDirectory) },
   ]);
-  const floorSeconds = lintResults[0].seconds;
+  const [floorSeconds, oneRuleSeconds] = lintResults.map((result) => result.seconds);
   say('### Lint: overhead over the floor (ESLint + @typescript-eslint/parser, no rules)');
   say();
-  say(row(['config', 'command', 'median s', 'over floor', 'peak MiB']));
-  say(row(['---', '---', '---:', '---:', '---:']));
-  for (const result of lintResults) say(row([result.name, `\`${result.shown}\``, result.seconds.toFixed(2), result.name === 'floor' ? '' : percent(result.seconds, floorSeconds), result.megabytes.toFixed(0)]));
+  say('`one-rule` is the floor plus ESLint\'s own `no-debugger`: what any config with a rule pays (see bench/configs/one-rule.config.js).');
+  say();
+  say(row(['config', 'command', 'median s', 'over floor', 'over one-rule', 'peak MiB']));
+  say(row(['---', '---', '---:', '---:', '---:', '---:']));
+  for (const result of lintResults) {
+    const overFloor = result.name === 'floor' ? '' : percent(result.seconds, floorSeconds);
+    const overOneRule = result.name === 'floor' || result.name === 'one-rule' ? '' : percent(result.seconds, oneRuleSeconds);
+    say(row([result.name, `\`${result.shown}\``, result.seconds.toFixed(2), overFloor, overOneRule, result.megabytes.toFixed(0)]));
+  }
   say();
   writeReport();
 }

@@ -2,11 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { CallChains } from '../src/analysis/call-chains.js';
 import { collectImports } from '../src/analysis/imports.js';
 import { walkPayload } from '../src/analysis/job-payloads.js';
-import { JobSinks, mentionsSink, type SinkNode } from '../src/analysis/job-sinks.js';
+import { JobSinks, mentionsSink, queueSinks, type SinkNode } from '../src/analysis/job-sinks.js';
 import { RequestFlow } from '../src/analysis/request-flow.js';
 import { RequestSources } from '../src/analysis/request-sources.js';
 import { SessionTokens, type TokenSource } from '../src/analysis/session-tokens.js';
-import { QUEUE_SINKS } from '../src/catalog/job-queues.js';
 import { createRule } from '../src/create-rule.js';
 import { mentionsUserCredentialSource } from '../src/analysis/file-gates.js';
 import { readSettings } from '../src/settings.js';
@@ -61,7 +60,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
-    const sinks = settings.queues.length > 0 ? [...QUEUE_SINKS, ...settings.queues] : QUEUE_SINKS;
+    const sinks = queueSinks(settings);
     if (!mentionsUserCredentialSource(sourceCode.text) || !mentionsSink(sinks, sourceCode.text)) return {};
     const imports = collectImports(sourceCode.ast);
     const jobSinks = new JobSinks(sinks, new CallChains({ sourceCode, imports, filename: context.filename }), sourceCode);

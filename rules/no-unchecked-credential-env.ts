@@ -62,11 +62,8 @@ export default createRule<Options, MessageIds>({
     // Cheap bail-out: a file that reads no env var at all.
     if (!mentionsEnvRead(sourceCode.text, settings.envHelpers)) return {};
     const optional = new Set(options.optionalEnv ?? []);
-    const guardCandidates: (TSESTree.IfStatement | TSESTree.ExpressionStatement)[] = [];
 
     return {
-      IfStatement: (node) => void guardCandidates.push(node),
-      ExpressionStatement: (node) => void guardCandidates.push(node),
       'Program:exit'() {
         const reads = collectEnvReads(sourceCode, settings.envHelpers);
         // Names a project declares (.env.example) are its credentials too; files are read only when a name needs them.
@@ -77,7 +74,7 @@ export default createRule<Options, MessageIds>({
         if (candidates.length === 0) return;
 
         const readNames = new Map<Node, string>(reads.map((read) => [read.node, read.name]));
-        const guards = new EnvGuards(sourceCode, (node) => readNames.get(node), guardCandidates);
+        const guards = new EnvGuards(sourceCode, (node) => readNames.get(node));
         const sinks = new CredentialSinks({ imports: collectImports(sourceCode.ast), sourceCode, settings });
         const flow = new CredentialFlow(sourceCode, sinks, guards);
         for (const read of candidates) {

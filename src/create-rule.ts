@@ -22,5 +22,25 @@ const ruleCreator = ESLintUtils.RuleCreator<ScaleAuthRuleDocs>(docsUrl);
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Parameters<typeof ruleCreator<Options, MessageIds>>[0],
 ): ScaleAuthRule<MessageIds, Options> {
-  return ruleCreator(rule) as ScaleAuthRule<MessageIds, Options>;
+  const withDefaults = optionsWithDefaults<Options>((rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options);
+  // RuleCreator's `create` deep-clones and merges the defaults on every file; this one merges once per options object.
+  const create = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => rule.create(context, withDefaults(context.options));
+  return { ...ruleCreator(rule), create } as ScaleAuthRule<MessageIds, Options>;
+}
+
+/**
+ * Options merged with their defaults, once per options object: ESLint hands every file the same
+ * object from the config (copied into a new array), and the rules never mutate their options.
+ */
+function optionsWithDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: Readonly<Options>) => Options {
+  const withoutOptions = ESLintUtils.applyDefault(defaults, [] as unknown as Options);
+  const byFirstOption = new WeakMap<object, Options>();
+  return (options) => {
+    const [first] = options;
+    if (options.length === 0) return withoutOptions;
+    if (options.length > 1 || typeof first !== 'object' || first === null) return ESLintUtils.applyDefault(defaults, options);
+    let merged = byFirstOption.get(first);
+    if (!merged) byFirstOption.set(first, (merged = ESLintUtils.applyDefault(defaults, options)));
+    return merged;
+  };
 }

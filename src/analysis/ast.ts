@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 type Node = TSESTree.Node;
 
@@ -63,13 +64,20 @@ export function isFunction(node: Node): node is FunctionNode {
   return FUNCTION_TYPES.has(node.type);
 }
 
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'typeArguments', 'typeParameters', 'returnType']);
+/** Children that hold types, not values: a walk for values never needs them. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType']);
+
+/** Each node type's value children, from the parser's visitor keys (precomputed: walks are hot). */
+const VALUE_KEYS = new Map<string, readonly string[]>(
+  Object.entries(visitorKeys).map(([type, keys = []]) => [type, keys.filter((key) => !TYPE_KEYS.has(key))]),
+);
 
 /** Calls `visit` on every value node under `root`; `visit` returns false to skip a subtree. */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   if (visit(root) === false) return;
-  for (const key in root) {
-    if (SKIPPED_KEYS.has(key)) continue;
+  const keys = VALUE_KEYS.get(root.type);
+  if (!keys) return;
+  for (const key of keys) {
     const value = (root as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) walk(item, visit);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, staticString, unwrapTypes, unwrapValue } from './ast.js';
+import { calleeName, isFunction, staticString, unwrapTypes, unwrapValue, walk } from './ast.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -29,12 +29,13 @@ export class EnvGuards {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly envNameOf: (node: Node) => string | undefined,
-    candidates: readonly (TSESTree.IfStatement | TSESTree.ExpressionStatement)[],
   ) {
-    for (const statement of candidates) {
-      const subjects = statement.type === AST_NODE_TYPES.IfStatement ? this.exitSubjects(statement) : this.assertSubjects(statement);
+    // Built only for files with a credential read, so one walk here is cheaper than listeners on every file.
+    walk(sourceCode.ast, (statement) => {
+      const subjects =
+        statement.type === AST_NODE_TYPES.IfStatement ? this.exitSubjects(statement) : statement.type === AST_NODE_TYPES.ExpressionStatement ? this.assertSubjects(statement) : [];
       if (subjects.length > 0) this.guards.push({ statement, subjects });
-    }
+    });
   }
 
   /** Is `use` (a read or a reference to a local holding one) guarded for any of `subjects`? */

@@ -85,7 +85,18 @@ const ENV_HINT = /\benv\b|\$env\//;
  * Writes (`process.env.X = …`, `delete process.env.X`) and computed names that are not constant are
  * skipped, not guessed. `helpers` are the function names of `settings['scale-auth'].envHelpers`.
  */
-export function collectEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[] = []): EnvRead[] {
+export function collectEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[] = []): readonly EnvRead[] {
+  // Two rules and doctor ask for the same file's reads: walk it once per helper list.
+  const cached = readsByFile.get(sourceCode);
+  if (cached?.helpers === helpers) return cached.reads;
+  const reads = findEnvReads(sourceCode, helpers);
+  readsByFile.set(sourceCode, { helpers, reads });
+  return reads;
+}
+
+const readsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, { helpers: readonly string[]; reads: readonly EnvRead[] }>();
+
+function findEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[]): EnvRead[] {
   const helperNames = new Set([...DEFAULT_ENV_HELPERS, ...helpers]);
   const text = sourceCode.text;
   if (!ENV_HINT.test(text) && ![...helperNames].some((helper) => text.includes(helper))) return [];
@@ -197,8 +208,9 @@ function dottedName(node: Node): string | undefined {
 }
 
 /** Every env read form names one of these; a file without any reads no env (a rule's cheap bail-out). */
-const ENV_READ_HINT = /\bprocess\b|import\.meta\.env|\bBun\.env|\bDeno\.env|\$env\/|\brequireEnv\b/;
+const ENV_READ_HINT = /import\.meta\.env|\bBun\.env|\bDeno\.env|\$env\/|\brequireEnv\b/;
 
 export function mentionsEnvRead(text: string, envHelpers: readonly string[] = []): boolean {
-  return ENV_READ_HINT.test(text) || envHelpers.some((helper) => text.includes(helper));
+  // `process.env`, `process['env']`, `const { env } = process`: both words, not just `process` (common in library code).
+  return (/\bprocess\b/.test(text) && /\benv\b/.test(text)) || ENV_READ_HINT.test(text) || envHelpers.some((helper) => text.includes(helper));
 }

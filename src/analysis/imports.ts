@@ -67,7 +67,16 @@ function addPattern(imports: Map<string, ModuleImport>, pattern: Node, source: {
  * Value bindings that top-level statements import: ESM (default, named, renamed, namespace),
  * `require` in all its shapes, and `await import()`. Type-only imports are left out.
  */
-export function collectImports(program: TSESTree.Program): Map<string, ModuleImport> {
+export function collectImports(program: TSESTree.Program): ReadonlyMap<string, ModuleImport> {
+  // Most rules ask for the same file's imports: collect them once per program.
+  let imports = importsByProgram.get(program);
+  if (!imports) importsByProgram.set(program, (imports = findImports(program)));
+  return imports;
+}
+
+const importsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ModuleImport>>();
+
+function findImports(program: TSESTree.Program): Map<string, ModuleImport> {
   const imports = new Map<string, ModuleImport>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {

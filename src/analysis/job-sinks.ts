@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ArgumentPath, QueueSink } from '../catalog/job-queues.js';
+import { QUEUE_SINKS, type ArgumentPath, type QueueSink } from '../catalog/job-queues.js';
+import type { ScaleAuthSettings } from '../settings.js';
 import { calleeName, staticString, unwrapTypes } from './ast.js';
 import { matchesChain, type CallChains } from './call-chains.js';
 import { valuesAt } from './job-payloads.js';
@@ -20,24 +21,56 @@ export function lastName(pattern: string): string {
   return pattern.replace(/\(\)$/, '').split(/[.:\s]/).at(-1) ?? '';
 }
 
+/** Sinks by the name their calls end with, and a text test for files that call none: built once per sink list. */
+class SinkIndex {
+  private static readonly cache = new WeakMap<readonly QueueSink[], SinkIndex>();
+  readonly byName = new Map<string, QueueSink[]>();
+  private readonly hint: RegExp;
+
+  static of(sinks: readonly QueueSink[]): SinkIndex {
+    let index = SinkIndex.cache.get(sinks);
+    if (!index) SinkIndex.cache.set(sinks, (index = new SinkIndex(sinks)));
+    return index;
+  }
+
+  private constructor(sinks: readonly QueueSink[]) {
+    for (const sink of sinks) {
+      for (const name of new Set(sink.calls.map(lastName))) this.byName.set(name, [...(this.byName.get(name) ?? []), sink]);
+    }
+    const names = [...this.byName.keys()].filter((name) => /^[\w$]+$/.test(name));
+    this.hint = new RegExp(`\\b(${names.join('|')})\\s*[(<]`);
+  }
+
+  mentionedIn(text: string): boolean {
+    return this.hint.test(text);
+  }
+}
+
 /** Cheap first test for a file: does it call any sink's method (`.add(`, `.send(`, `new SendMessageCommand(`)? */
 export function mentionsSink(sinks: readonly QueueSink[], text: string): boolean {
-  const names = [...new Set(sinks.flatMap((sink) => sink.calls.map(lastName)))].filter((name) => /^[\w$]+$/.test(name));
-  return new RegExp(`\\b(${names.join('|')})\\s*[(<]`).test(text);
+  return SinkIndex.of(sinks).mentionedIn(text);
+}
+
+const sinksBySettings = new WeakMap<ScaleAuthSettings, readonly QueueSink[]>();
+
+/** The catalog's sinks and the user's (`settings['scale-auth'].queues`), one list per settings object. */
+export function queueSinks(settings: ScaleAuthSettings): readonly QueueSink[] {
+  if (settings.queues.length === 0) return QUEUE_SINKS;
+  let sinks = sinksBySettings.get(settings);
+  if (!sinks) sinksBySettings.set(settings, (sinks = [...QUEUE_SINKS, ...settings.queues]));
+  return sinks;
 }
 
 /** Matches calls against the sink catalog (and users' sinks) through their chains, never by method name alone. */
 export class JobSinks {
-  private readonly byName = new Map<string, QueueSink[]>();
+  private readonly byName: ReadonlyMap<string, QueueSink[]>;
 
   constructor(
     sinks: readonly QueueSink[],
     private readonly chains: CallChains,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
   ) {
-    for (const sink of sinks) {
-      for (const name of new Set(sink.calls.map(lastName))) this.byName.set(name, [...(this.byName.get(name) ?? []), sink]);
-    }
+    this.byName = SinkIndex.of(sinks).byName;
   }
 
   match(node: SinkNode): SinkCall | undefined {

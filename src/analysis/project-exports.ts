@@ -26,7 +26,7 @@ export function projectExportChain(fromFile: string, specifier: string, exportNa
 interface LoadedModule {
   stamp: string;
   program: TSESTree.Program;
-  imports: Map<string, ModuleImport>;
+  imports: ReadonlyMap<string, ModuleImport>;
   chains: Map<string, Chain | null>;
 }
 
