@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { declaredEnvNames } from '../src/analysis/declared-env.js';
-import { nearMisses, type NearMissKind } from '../src/analysis/env-name-match.js';
+import { bestNearMisses, NearMissIndex, nearMisses, type NearMissKind } from '../src/analysis/env-name-match.js';
 import { envReadUse } from '../src/analysis/env-read-use.js';
-import { collectEnvReads, type EnvRead, mentionsEnvRead } from '../src/analysis/env-reads.js';
+import { collectEnvReads, type EnvRead, fileMentionsEnvRead } from '../src/analysis/env-reads.js';
 import { renamedNameText } from '../src/analysis/env-rename.js';
 import { CREDENTIAL_ENV } from '../src/catalog/index.js';
 import { createRule } from '../src/create-rule.js';
@@ -69,9 +69,10 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
     // Cheap bail-out: a file that reads no env var at all.
-    if (!mentionsEnvRead(sourceCode.text, settings.envHelpers)) return {};
+    if (!fileMentionsEnvRead(sourceCode, settings.envHelpers)) return {};
     const ignored = new Set(options.ignore ?? []);
     const known = knownNames(settings);
+    const knownMisses = nearMissIndex(known);
 
     return {
       Program() {
@@ -80,7 +81,7 @@ export default createRule<Options, MessageIds>({
         for (const read of collectEnvReads(sourceCode, settings.envHelpers)) {
           const { name } = read;
           if (ignored.has(name) || PUBLIC_PREFIX.test(name) || known.has(name) || declaredNames().has(name)) continue;
-          const misses = nearMisses(name, [...known.keys(), ...declaredNames().keys()]);
+          const misses = bestNearMisses([...knownMisses.of(name), ...nearMisses(name, declaredNames().keys())]);
           const [first] = misses;
           if (!first) continue;
           const difference = DIFFERENCE[first.kind];
@@ -111,6 +112,15 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const indexByKnown = new WeakMap<ReadonlyMap<string, string>, NearMissIndex>();
+
+/** Near misses of the known names, remembered per name for the whole run (one index per settings object). */
+function nearMissIndex(known: ReadonlyMap<string, string>): NearMissIndex {
+  let index = indexByKnown.get(known);
+  if (!index) indexByKnown.set(known, (index = new NearMissIndex([...known.keys()])));
+  return index;
+}
 
 const knownBySettings = new WeakMap<ScaleAuthSettings, Map<string, string>>();
 

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, type FunctionNode, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walkEvaluated } from '../src/analysis/ast.js';
+import { isFunction, type FunctionNode, propertyName, rootIdentifier, unwrapTypes, unwrapValue, walk, walkEvaluated } from '../src/analysis/ast.js';
 import { classifyCreation, type ClientCreation, type Creation, type CreationContext } from '../src/analysis/client-creation.js';
 import { isAuthHeaderName, isCredentialEnvName, isHeadersKey } from '../src/analysis/credentials.js';
 import { envReadsIn } from '../src/analysis/env-reads.js';
@@ -81,22 +81,24 @@ export default createRule<Options, MessageIds>({
     const imports = collectImports(sourceCode.ast);
 
     const creationContext: CreationContext = { imports, sourceCode, settings };
-    const moduleScopeCreations: Creation[] = [];
-    /** Top-level functions and classes that build a client when called or instantiated. */
-    const clientBuilders = new Map<Node, ClientCreation>();
-    const headerProperties: TSESTree.Property[] = [];
-    const headerAssignments: HeaderAssignment[] = [];
+    /** Top-level functions and classes that build a client when called or instantiated (found on demand). */
+    const builtBy = new Map<Node, ClientCreation | undefined>();
 
-    function collectCreation(node: Creation): void {
-      if (isEvaluatedAtModuleScope(node)) {
-        moduleScopeCreations.push(node);
-        return;
-      }
-      const builder = topLevelBuilder(node);
-      if (builder && !clientBuilders.has(builder)) {
+    /** The client a top-level builder (function, class, IIFE) creates directly in its body, if any. */
+    function builderCreation(builder: Node): ClientCreation | undefined {
+      if (!BUILDER_TYPES.has(builder.type)) return undefined;
+      if (builtBy.has(builder)) return builtBy.get(builder);
+      let found: ClientCreation | undefined;
+      walk(builder, (node) => {
+        if (found) return false;
+        if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        if (isEvaluatedAtModuleScope(node) || topLevelBuilder(node) !== builder) return undefined;
         const creation = classifyCreation(node, creationContext);
-        if (creation && (options.implicitCredentials !== false || !creation.implicit)) clientBuilders.set(builder, creation);
-      }
+        if (creation && (options.implicitCredentials !== false || !creation.implicit)) found = creation;
+        return undefined;
+      });
+      builtBy.set(builder, found);
+      return found;
     }
 
     function variableOf(identifier: TSESTree.Identifier): Variable | null {
@@ -161,6 +163,7 @@ export default createRule<Options, MessageIds>({
 
     /** A module-scope client referenced by `node` when it is evaluated (`pc.index()`, `{ llm: model }`). */
     function referencedClient(node: Creation): { variable: Variable; creation: ClientCreation } | undefined {
+      if (reportedVariables.size === 0) return undefined; // clients are reported in source order: none yet, none to derive from
       const roots: TSESTree.Identifier[] = [];
       const calleeRoot = rootIdentifier(node.callee);
       if (calleeRoot) roots.push(calleeRoot);
@@ -199,14 +202,14 @@ export default createRule<Options, MessageIds>({
       }
       const callee = unwrapTypes(node.callee);
       if (isFunction(callee)) {
-        const built = clientBuilders.get(callee);
+        const built = builderCreation(callee);
         if (!built) return false;
         reportCreation({ ...built, node }, binding, 'createdAtLoad', iifeLabel(callee));
         return true;
       }
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const definition = variableOf(callee)?.defs[0]?.node;
-      const built = definition && clientBuilders.get(definition);
+      const built = definition && builderCreation(definition);
       if (!built) return false;
       reportCreation({ ...built, node }, binding, 'createdAtLoad', callee.name);
       return true;
@@ -296,7 +299,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Module-scope tokens captured from the env and used for an auth header inside functions. */
-    function checkCapturedTokens(): void {
+    function checkCapturedTokens(headerProperties: readonly TSESTree.Property[]): void {
       const reported = new Set<Node>();
       for (const property of headerProperties) {
         if (reportedHeaderObjects.has(property.parent as Node)) continue;
@@ -331,33 +334,85 @@ export default createRule<Options, MessageIds>({
 
     const reportedCreations = new Set<Node>();
 
+    // Only what runs at load time can be reported: one walk of module-scope code (function bodies are
+    // entered only for builders and captured tokens, on demand) instead of listeners on every node.
     return {
-      NewExpression: collectCreation,
-      CallExpression: collectCreation,
-      Property(node) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
-        const name = propertyName(node);
-        if (name === undefined || !isAuthHeaderName(name)) return;
-        if (name.toLowerCase() === 'apikey' && !isUnderHeadersKey(node)) return;
-        headerProperties.push(node);
-      },
-      AssignmentExpression(node) {
-        // A default header set on a shared HTTP client at load time is a header object too.
-        if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = propertyName(node.left);
-        if (name === undefined || !isAuthHeaderName(name)) return;
-        if (name.toLowerCase() === 'apikey' && !isHeadersHolder(node.left.object)) return;
-        headerAssignments.push(node as HeaderAssignment);
-      },
-      'Program:exit'() {
-        for (const node of moduleScopeCreations) if (checkModuleScopeCreation(node)) reportedCreations.add(node);
-        for (const property of headerProperties) if (isEvaluatedAtModuleScope(property)) checkHeaderProperty(property);
-        for (const assignment of headerAssignments) if (isEvaluatedAtModuleScope(assignment)) checkHeaderAssignment(assignment);
-        checkCapturedTokens();
+      'Program:exit'(program) {
+        const moduleScope = scanModuleScope(program);
+        for (const node of moduleScope.creations) if (checkModuleScopeCreation(node)) reportedCreations.add(node);
+        for (const property of moduleScope.headerProperties) checkHeaderProperty(property);
+        for (const assignment of moduleScope.headerAssignments) checkHeaderAssignment(assignment);
+        if (moduleScope.declarators.some(capturesCredentialEnv)) checkCapturedTokens(authHeaderProperties(program));
       },
     };
   },
 });
+
+/** What `topLevelBuilder` can return: checked before walking a callee's body. */
+const BUILDER_TYPES = new Set<string>([
+  AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.ClassDeclaration,
+]);
+
+interface ModuleScopeCode {
+  creations: Creation[];
+  headerProperties: TSESTree.Property[];
+  headerAssignments: HeaderAssignment[];
+  declarators: TSESTree.VariableDeclarator[];
+}
+
+/** Calls, auth header properties and assignments, and variable declarations that run when the module loads. */
+function scanModuleScope(program: TSESTree.Program): ModuleScopeCode {
+  const found: ModuleScopeCode = { creations: [], headerProperties: [], headerAssignments: [], declarators: [] };
+  walkEvaluated(program, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.CallExpression:
+        if (isEvaluatedAtModuleScope(node)) found.creations.push(node);
+        break;
+      case AST_NODE_TYPES.Property:
+        if (isAuthHeaderProperty(node) && isEvaluatedAtModuleScope(node)) found.headerProperties.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (isAuthHeaderAssignment(node) && isEvaluatedAtModuleScope(node)) found.headerAssignments.push(node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (isEvaluatedAtModuleScope(node)) found.declarators.push(node);
+        break;
+    }
+  });
+  return found;
+}
+
+/** Every auth header property in the file, inside functions too (where captured tokens are used). */
+function authHeaderProperties(program: TSESTree.Program): TSESTree.Property[] {
+  const found: TSESTree.Property[] = [];
+  walk(program, (node) => void (node.type === AST_NODE_TYPES.Property && isAuthHeaderProperty(node) && found.push(node)));
+  return found;
+}
+
+/** `{ Authorization: … }`, `{ 'x-api-key': … }`, and Supabase's `apikey` only inside a header map. */
+function isAuthHeaderProperty(node: TSESTree.Property): boolean {
+  if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const name = propertyName(node);
+  if (name === undefined || !isAuthHeaderName(name)) return false;
+  return name.toLowerCase() !== 'apikey' || isUnderHeadersKey(node);
+}
+
+/** A default header set on a shared HTTP client at load time is a header object too. */
+function isAuthHeaderAssignment(node: TSESTree.AssignmentExpression): node is HeaderAssignment {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(node.left);
+  if (name === undefined || !isAuthHeaderName(name)) return false;
+  return name.toLowerCase() !== 'apikey' || isHeadersHolder(node.left.object);
+}
+
+/** `const TOKEN = process.env.API_TOKEN ?? ''`: a credential env var captured in a constant. */
+function capturesCredentialEnv(declarator: TSESTree.VariableDeclarator): boolean {
+  if (!declarator.init) return false;
+  const reads = envReadsIn(declarator.init);
+  return reads.length === 1 && isCredentialEnvName(reads[0]!.name) && isBareRead(declarator.init);
+}
 
 /** `process.env.X`, optionally with `?? ''`, `|| ''`, `!`, `as string`, `.trim()`: just the captured value. */
 function isBareRead(init: Node): boolean {

@@ -64,8 +64,13 @@ export default createRule<Options, MessageIds>({
     if (!mentionsUserCredentialSource(sourceCode.text) || !mentionsSink(sinks, sourceCode.text)) return {};
     const imports = collectImports(sourceCode.ast);
     const jobSinks = new JobSinks(sinks, new CallChains({ sourceCode, imports, filename: context.filename }), sourceCode);
-    const requests = new RequestSources({ sourceCode, imports });
-    const tokens = new SessionTokens({ sourceCode, imports, requests, flow: new RequestFlow(requests, sourceCode), envHelpers: settings.envHelpers });
+    // Built for the first call that is a sink: most files that pass the text gates have none.
+    let tokens: SessionTokens | undefined;
+    const sessionTokens = (): SessionTokens => {
+      if (tokens) return tokens;
+      const requests = new RequestSources({ sourceCode, imports });
+      return (tokens = new SessionTokens({ sourceCode, imports, requests, flow: new RequestFlow(requests, sourceCode), envHelpers: settings.envHelpers }));
+    };
     const reported = new Set<TSESTree.Node>();
 
     function check(node: SinkNode): void {
@@ -74,7 +79,7 @@ export default createRule<Options, MessageIds>({
       for (const payload of call.payloads) {
         walkPayload(payload, sourceCode, (entry) => {
           const key = entry.path.at(-1);
-          const source = tokens.classify(entry.value, key === '[]' ? undefined : key);
+          const source = sessionTokens().classify(entry.value, key === '[]' ? undefined : key);
           if (!source) return false;
           const at = entry.holder ?? entry.value;
           if (reported.has(at)) return true;

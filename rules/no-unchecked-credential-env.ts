@@ -4,7 +4,7 @@ import { CredentialSinks } from '../src/analysis/credential-sinks.js';
 import { isCredentialEnvName, isPublicKeyEnvName } from '../src/analysis/credentials.js';
 import { declaredEnvNames } from '../src/analysis/declared-env.js';
 import { EnvGuards } from '../src/analysis/env-guards.js';
-import { collectEnvReads, type EnvRead, mentionsEnvRead } from '../src/analysis/env-reads.js';
+import { collectEnvReads, type EnvRead, fileMentionsEnvRead } from '../src/analysis/env-reads.js';
 import { collectImports } from '../src/analysis/imports.js';
 import { readsProcessEnv } from '../src/analysis/process-env-read.js';
 import { CREDENTIAL_ENV } from '../src/catalog/index.js';
@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const settings = readSettings(context.settings);
     // Cheap bail-out: a file that reads no env var at all.
-    if (!mentionsEnvRead(sourceCode.text, settings.envHelpers)) return {};
+    if (!fileMentionsEnvRead(sourceCode, settings.envHelpers)) return {};
     const optional = new Set(options.optionalEnv ?? []);
 
     return {

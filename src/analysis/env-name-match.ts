@@ -31,10 +31,30 @@ export function nearMisses(name: string, candidates: Iterable<string>): NearMiss
   for (const candidate of candidates) {
     if (candidate === name) return [];
     const kind = nearMissKind(name, candidate);
-    if (kind && !found.some((miss) => miss.candidate === candidate)) found.push({ candidate, kind });
+    if (kind) found.push({ candidate, kind });
   }
+  return bestNearMisses(found);
+}
+
+/** Of several near misses (from several candidate lists), each candidate once, only those of the best kind. */
+export function bestNearMisses(found: readonly NearMiss[]): NearMiss[] {
   const best = Math.min(...found.map((miss) => RANK.indexOf(miss.kind)));
-  return found.filter((miss) => RANK.indexOf(miss.kind) === best);
+  const kept = new Map<string, NearMiss>();
+  for (const miss of found) if (RANK.indexOf(miss.kind) === best && !kept.has(miss.candidate)) kept.set(miss.candidate, miss);
+  return [...kept.values()];
+}
+
+/** `nearMisses` against one fixed list, remembered per name: the same names are read in file after file. */
+export class NearMissIndex {
+  private readonly byName = new Map<string, NearMiss[]>();
+
+  constructor(private readonly candidates: readonly string[]) {}
+
+  of(name: string): NearMiss[] {
+    let misses = this.byName.get(name);
+    if (!misses) this.byName.set(name, (misses = nearMisses(name, this.candidates)));
+    return misses;
+  }
 }
 
 /** How `name` misses `candidate`, if it is a near miss of it. */

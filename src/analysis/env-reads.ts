@@ -207,10 +207,23 @@ function dottedName(node: Node): string | undefined {
   return object === undefined ? undefined : `${object}.${target.property.name}`;
 }
 
-/** Every env read form names one of these; a file without any reads no env (a rule's cheap bail-out). */
-const ENV_READ_HINT = /import\.meta\.env|\bBun\.env|\bDeno\.env|\$env\/|\brequireEnv\b/;
+/** The forms of env read besides `process.env` (each spells `env`); a file without any reads no env (a rule's cheap bail-out). */
+const OTHER_ENV_FORMS = /import\.meta\.env|\bBun\.env|\bDeno\.env|\$env\//;
 
 export function mentionsEnvRead(text: string, envHelpers: readonly string[] = []): boolean {
-  // `process.env`, `process['env']`, `const { env } = process`: both words, not just `process` (common in library code).
-  return (/\bprocess\b/.test(text) && /\benv\b/.test(text)) || ENV_READ_HINT.test(text) || envHelpers.some((helper) => text.includes(helper));
+  // `includes` first (most files have no `env` at all); then `process.env`, `process['env']`, `const { env } = process`:
+  // both words, not just `process`, which library code mentions everywhere.
+  const envForm = text.includes('env') && ((/\bprocess\b/.test(text) && /\benv\b/.test(text)) || OTHER_ENV_FORMS.test(text));
+  return envForm || text.includes('requireEnv') || envHelpers.some((helper) => text.includes(helper));
+}
+
+const mentionsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, { helpers: readonly string[]; mentions: boolean }>();
+
+/** `mentionsEnvRead` of a file's text, tested once for both env rules. */
+export function fileMentionsEnvRead(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[]): boolean {
+  const cached = mentionsByFile.get(sourceCode);
+  if (cached?.helpers === helpers) return cached.mentions;
+  const mentions = mentionsEnvRead(sourceCode.text, helpers);
+  mentionsByFile.set(sourceCode, { helpers, mentions });
+  return mentions;
 }
