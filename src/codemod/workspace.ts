@@ -3,6 +3,15 @@ import { FileEdits } from './file-edits.js';
 import { markerComment } from './markers.js';
 import type { CodemodOutput, SourceText } from './types.js';
 
+const FILES_PER_PROJECT = 64;
+
+/** Parsing and in-file symbols only: no type checking, lib or resolution. */
+const PROJECT_OPTIONS = {
+  useInMemoryFileSystem: true,
+  skipLoadingLibFiles: true,
+  compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
+};
+
 /**
  * The files one codemod run touches: parsed on demand into in-memory ts-morph projects (no type
  * checking, no lib, no resolution: parsing and in-file symbols are all a text rewrite needs), one
@@ -12,23 +21,32 @@ export class Workspace {
   private readonly sourceFiles = new Map<string, SourceFile>();
   private readonly edits = new Map<string, FileEdits>();
   private readonly created = new Map<string, string>();
+  private project: Project | undefined;
+  private filesInProject = 0;
 
   constructor(private readonly codemod: string) {}
 
   /**
-   * The parsed file; the same object for every call with the same path. Each file gets a project
-   * of its own: symbol look-ups build a program, and one shared by every file would be rebuilt
-   * each time another file is added.
+   * The parsed file; the same object for every call with the same path. Modules share in-memory
+   * projects a few at a time: a project per file keeps a program and type checker per file (most of
+   * a migration's memory), one project for all is rebuilt whenever another file is added. A script
+   * (no import or export) gets a project of its own, or its top-level names would merge with the
+   * other scripts' into one global scope.
    */
   sourceFile(file: SourceText): SourceFile {
     let sourceFile = this.sourceFiles.get(file.path);
     if (!sourceFile) {
-      const project = new Project({
-        useInMemoryFileSystem: true,
-        skipLoadingLibFiles: true,
-        compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
-      });
-      sourceFile = project.createSourceFile(file.path, file.text);
+      if (!this.project || this.filesInProject >= FILES_PER_PROJECT) {
+        this.project = new Project(PROJECT_OPTIONS);
+        this.filesInProject = 0;
+      }
+      sourceFile = this.project.createSourceFile(file.path, file.text);
+      if (ts.isExternalModule(sourceFile.compilerNode)) {
+        this.filesInProject += 1;
+      } else {
+        this.project.removeSourceFile(sourceFile);
+        sourceFile = new Project(PROJECT_OPTIONS).createSourceFile(file.path, file.text);
+      }
       this.sourceFiles.set(file.path, sourceFile);
     }
     return sourceFile;

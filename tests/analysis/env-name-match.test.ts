@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearMisses, nearMissKind } from '../../src/analysis/env-name-match.js';
+import { bestNearMisses, NearMissIndex, nearMisses, nearMissKind } from '../../src/analysis/env-name-match.js';
 import { CREDENTIAL_ENV } from '../../src/catalog/index.js';
 
 const catalog = CREDENTIAL_ENV.map((entry) => entry.name);
@@ -66,5 +66,25 @@ describe('nearMisses over the catalog', () => {
     for (const name of [...catalog, 'DATABASE_URL', 'NODE_ENV', 'PORT', 'REDIS_URL', 'SUPABASE_KEY', 'SUPABASE_SECRET_KEY', 'OPENAI_MODEL', 'LANGCHAIN_TRACING', 'TWILIO_API_KEY', 'GITHUB_CLIENT_SECRET']) {
       expect(suggest(name), name).toEqual([]);
     }
+  });
+});
+
+describe('NearMissIndex and bestNearMisses', () => {
+  const declared = ['OPENAI_API_KEY', 'ACME_API_KEY', 'OPENAI_KEY'];
+
+  it.each(['OPENAI_APIKEY', 'openai_api_key', 'OPENIA_API_KEY', 'ACME_KEY', 'ANTROPIC_API_KEY', 'NODE_ENV', 'OPENAI_API_KEYS'])(
+    'the best of two lists is the best of the two lists joined: %s',
+    (name) => {
+      const index = new NearMissIndex(catalog);
+      const split = bestNearMisses([...index.of(name), ...nearMisses(name, declared)]);
+      expect(split).toEqual(nearMisses(name, [...catalog, ...declared]));
+    },
+  );
+
+  it('remembers a name: the same misses each time, computed once', () => {
+    const index = new NearMissIndex(catalog);
+    const first = index.of('OPENAI_APIKEY');
+    expect(first.map((miss) => miss.candidate)).toEqual(['OPENAI_API_KEY']);
+    expect(index.of('OPENAI_APIKEY')).toBe(first);
   });
 });

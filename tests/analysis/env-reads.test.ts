@@ -2,17 +2,19 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { collectEnvReads, envReadName } from '../../src/analysis/env-reads.js';
+import { collectEnvReads, envReadName, mentionsEnvRead } from '../../src/analysis/env-reads.js';
 
-/** Each read as `form name «text of the name node»`, collected by a throwaway rule. */
-function reads(code: string, helpers: string[] = []): string[] {
+/** Each read as `form name «text of the name node»`, collected by a throwaway rule (per helper list, on the same file). */
+function reads(code: string, helpers: string[] = [], ...moreHelpers: string[][]): string[] {
   const found: string[] = [];
   const rule: Rule.RuleModule = {
     create(context) {
       const sourceCode = context.sourceCode as unknown as TSESLint.SourceCode;
       return {
         Program() {
-          for (const read of collectEnvReads(sourceCode, helpers)) found.push(`${read.form} ${read.name} «${sourceCode.getText(read.nameNode)}»`);
+          for (const list of [helpers, ...moreHelpers]) {
+            for (const read of collectEnvReads(sourceCode, list)) found.push(`${read.form} ${read.name} «${sourceCode.getText(read.nameNode)}»`);
+          }
         },
       };
     },
@@ -109,5 +111,43 @@ describe('collectEnvReads', () => {
     };
     linter.verify("const a = process.env.A;\nconst b = Deno.env.get('B');\nconst c = other.env.C;", [{ plugins: { t: { rules: { r: rule } } }, rules: { 't/r': 'error' } }]);
     expect(found).toEqual(['A', 'B', undefined]);
+  });
+
+  it('collects a file once per helper list: another list on the same file gets its own reads', () => {
+    const code = "const a = process.env.OPENAI_API_KEY;\nconst b = getSecret('GROQ_API_KEY');";
+    const same: string[] = [];
+    expect(reads(code, same, same)).toEqual(['member OPENAI_API_KEY «OPENAI_API_KEY»', 'member OPENAI_API_KEY «OPENAI_API_KEY»']);
+    expect(reads(code, [], ['getSecret'])).toEqual([
+      'member OPENAI_API_KEY «OPENAI_API_KEY»',
+      'member OPENAI_API_KEY «OPENAI_API_KEY»',
+      "helper GROQ_API_KEY «'GROQ_API_KEY'»",
+    ]);
+  });
+});
+
+describe('mentionsEnvRead', () => {
+  it.each([
+    'process.env.OPENAI_API_KEY',
+    "process['env'].KEY",
+    'const { env } = process;',
+    'import.meta.env.VITE_KEY',
+    'Bun.env.KEY',
+    "Deno.env.get('KEY')",
+    "import { KEY } from '$env/static/private';",
+    "requireEnv('KEY')",
+  ])('is true for %s', (text) => {
+    expect(mentionsEnvRead(text)).toBe(true);
+  });
+
+  it.each([
+    'process.exit(1); // library code mentions process everywhere',
+    'const environment = detect(); event.preventDefault();',
+    'const env = loadConfig();',
+  ])('is false for %s', (text) => {
+    expect(mentionsEnvRead(text)).toBe(false);
+  });
+
+  it('is true for a settings helper named in the text', () => {
+    expect(mentionsEnvRead("getSecret('KEY')", ['getSecret'])).toBe(true);
   });
 });
