@@ -74,17 +74,7 @@ const VALUE_KEYS = new Map<string, readonly string[]>(
 
 /** Calls `visit` on every value node under `root`; `visit` returns false to skip a subtree. */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
-  if (visit(root) === false) return;
-  const keys = VALUE_KEYS.get(root.type);
-  if (!keys) return;
-  for (const key of keys) {
-    const value = (root as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) walk(item, visit);
-    } else if (isNode(value)) {
-      walk(value, visit);
-    }
-  }
+  visitTree(root, visit, false);
 }
 
 /**
@@ -92,7 +82,21 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
  * itself a function (a BullMQ processor, a lazy getter) runs later, so nothing in it is visited.
  */
 export function walkEvaluated(root: Node, visit: (node: Node) => boolean | void): void {
-  walk(root, (node) => (isFunction(node) ? false : visit(node)));
+  visitTree(root, visit, true);
+}
+
+function visitTree(node: Node, visit: (node: Node) => boolean | void, skipFunctions: boolean): void {
+  if ((skipFunctions && FUNCTION_TYPES.has(node.type)) || visit(node) === false) return;
+  const keys = VALUE_KEYS.get(node.type);
+  if (!keys) return;
+  for (const key of keys) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visitTree(item, visit, skipFunctions);
+    } else if (isNode(value)) {
+      visitTree(value, visit, skipFunctions);
+    }
+  }
 }
 
 function isNode(value: unknown): value is Node {

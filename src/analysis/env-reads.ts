@@ -140,7 +140,10 @@ function findEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readon
     for (const reference of variable?.references ?? []) if (!reference.init && reference.isRead()) usesOf(reference.identifier, kind);
   };
 
+  const mentions = mentionOffsets(text, [...helperNames].map((helper) => helper.split('.').at(-1) ?? helper));
   walk(sourceCode.ast, (node) => {
+    // Every read spells `env` (or a helper's name) inside its own range: skip subtrees that spell neither.
+    if (!mentions.within(node.range[0], node.range[1])) return false;
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
         const kind = envObjectKind(node);
@@ -179,6 +182,26 @@ function findEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readon
     }
   });
   return reads.sort((a, b) => a.nameNode.range[0] - b.nameNode.range[0]);
+}
+
+/** Where `text` spells the word `env` or one of `names`, sorted, to ask whether a range holds any. */
+function mentionOffsets(text: string, names: readonly string[]): { within(start: number, end: number): boolean } {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(/\benv\b/g)) offsets.push(match.index);
+  for (const name of names) for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) offsets.push(at);
+  offsets.sort((a, b) => a - b);
+  return {
+    within(start, end) {
+      let low = 0;
+      let high = offsets.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((offsets[middle] as number) < start) low = middle + 1;
+        else high = middle;
+      }
+      return low < offsets.length && (offsets[low] as number) < end;
+    },
+  };
 }
 
 /** `process.env`, `import.meta.env`, `Bun.env` are env objects; `Deno.env` has `get`. */
