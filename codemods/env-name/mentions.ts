@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { IGNORED_DIRECTORIES, isSourceFile } from '../../src/cli/discover.js';
+import { isSourceFile } from '../../src/cli/discover.js';
+import { filesUnder } from '../../src/files-under.js';
 import type { FollowUp } from '../../src/codemod/types.js';
 
 /** Files a project writes env names in besides its code: env files, deployment manifests, CI, docs. */
@@ -53,17 +54,5 @@ function isWithin(directory: string, cwd: string): boolean {
 }
 
 function mentioningFiles(directory: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory() && !IGNORED_DIRECTORIES.has(entry.name)) found.push(...mentioningFiles(path));
-    else if (entry.isFile() && MENTIONING_FILE.test(entry.name) && !LOCKFILE.test(entry.name) && !isSourceFile(entry.name) && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) <= MAX_BYTES) found.push(path);
-  }
-  return found;
+  return filesUnder(directory, (name, path) => MENTIONING_FILE.test(name) && !LOCKFILE.test(name) && !isSourceFile(name) && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) <= MAX_BYTES);
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { IGNORED_DIRECTORIES } from '../cli/discover.js';
+import { filesUnder } from '../files-under.js';
 import { DECLARED_ENV_FILES } from './declared-env.js';
 import { envFileKeys } from './env-file.js';
 
 /** Deep enough for monorepos (`apps/web`, `packages/*`), shallow enough to stay cheap. */
 const MAX_DEPTH = 4;
-const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
 /**
  * A digest of the names (never the values) that the env example files under `cwd` declare. ESLint's
@@ -15,7 +16,7 @@ const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
  */
 export function declaredEnvCacheKey(cwd: string): string {
   const hash = createHash('sha256');
-  for (const path of envExampleFiles(cwd, 0)) {
+  for (const path of filesUnder(cwd, (name) => DECLARED_ENV_FILES.includes(name), { maxDepth: MAX_DEPTH, skipDirectory: (name) => name.startsWith('.') || IGNORED_DIRECTORIES.has(name) })) {
     let keys: string[] = [];
     try {
       keys = envFileKeys(readFileSync(path, 'utf8'));
@@ -25,20 +26,4 @@ export function declaredEnvCacheKey(cwd: string): string {
     hash.update(`${relative(cwd, path).split(sep).join('/')}\n${keys.join(',')}\n`);
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-function envExampleFiles(directory: string, depth: number): string[] {
-  let entries;
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(directory, entry.name);
-    if (entry.isFile() && DECLARED_ENV_FILES.includes(entry.name)) found.push(path);
-    else if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) found.push(...envExampleFiles(path, depth + 1));
-  }
-  return found;
 }
