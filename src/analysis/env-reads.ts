@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, rootIdentifier, staticString, unwrapTypes, valueParent, walk, walkEvaluated } from './ast.js';
+import { perFile } from './per-file.js';
 
 type Node = TSESTree.Node;
 
@@ -86,15 +87,11 @@ const ENV_HINT = /\benv\b|\$env\//;
  * skipped, not guessed. `helpers` are the function names of `settings['scale-auth'].envHelpers`.
  */
 export function collectEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[] = []): readonly EnvRead[] {
-  // Two rules and doctor ask for the same file's reads: walk it once per helper list.
-  const cached = readsByFile.get(sourceCode);
-  if (cached?.helpers === helpers) return cached.reads;
-  const reads = findEnvReads(sourceCode, helpers);
-  readsByFile.set(sourceCode, { helpers, reads });
-  return reads;
+  return envReadsOfFile(sourceCode, helpers);
 }
 
-const readsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, { helpers: readonly string[]; reads: readonly EnvRead[] }>();
+/** Two rules and doctor ask for the same file's reads: walked once per helper list. */
+const envReadsOfFile = perFile(findEnvReads);
 
 function findEnvReads(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[]): EnvRead[] {
   const helperNames = new Set([...DEFAULT_ENV_HELPERS, ...helpers]);
@@ -240,13 +237,5 @@ export function mentionsEnvRead(text: string, envHelpers: readonly string[] = []
   return envForm || text.includes('requireEnv') || envHelpers.some((helper) => text.includes(helper));
 }
 
-const mentionsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, { helpers: readonly string[]; mentions: boolean }>();
-
 /** `mentionsEnvRead` of a file's text, tested once for both env rules. */
-export function fileMentionsEnvRead(sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[]): boolean {
-  const cached = mentionsByFile.get(sourceCode);
-  if (cached?.helpers === helpers) return cached.mentions;
-  const mentions = mentionsEnvRead(sourceCode.text, helpers);
-  mentionsByFile.set(sourceCode, { helpers, mentions });
-  return mentions;
-}
+export const fileMentionsEnvRead = perFile((sourceCode: Readonly<TSESLint.SourceCode>, helpers: readonly string[]): boolean => mentionsEnvRead(sourceCode.text, helpers));

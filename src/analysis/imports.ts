@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, staticString, unwrapTypes, unwrapValue } from './ast.js';
+import { perFile } from './per-file.js';
 
 type Node = TSESTree.Node;
 
@@ -68,13 +69,11 @@ function addPattern(imports: Map<string, ModuleImport>, pattern: Node, source: {
  * `require` in all its shapes, and `await import()`. Type-only imports are left out.
  */
 export function collectImports(program: TSESTree.Program): ReadonlyMap<string, ModuleImport> {
-  // Most rules ask for the same file's imports: collect them once per program.
-  let imports = importsByProgram.get(program);
-  if (!imports) importsByProgram.set(program, (imports = findImports(program)));
-  return imports;
+  return importsOfProgram(program, undefined);
 }
 
-const importsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ModuleImport>>();
+/** Most rules ask for the same file's imports: collected once per program. */
+const importsOfProgram = perFile(findImports);
 
 function findImports(program: TSESTree.Program): Map<string, ModuleImport> {
   const imports = new Map<string, ModuleImport>();
