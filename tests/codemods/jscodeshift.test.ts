@@ -5,7 +5,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codemods } from '../../src/codemod/registry.js';
-import { fixturesRoot } from './fixture-cases.js';
+import { migrateSource } from '../../src/codemod/single-file.js';
+import { fixtureCases, fixturesRoot, sourceFiles } from './fixture-cases.js';
 
 const root = join(import.meta.dirname, '../..');
 const jscodeshift = join(root, 'node_modules/jscodeshift/bin/jscodeshift.js');
@@ -27,8 +28,16 @@ function copyOf(tree: string): string {
 }
 
 describe('jscodeshift transforms', () => {
-  it.each(Object.keys(codemods))('%s has a transform module', (name) => {
-    expect(typeof require(join(root, 'codemods/jscodeshift', `${name}.cjs`))).toBe('function');
+  it.each(Object.keys(codemods))('%s: its transform module runs that codemod, one file at a time', async (name) => {
+    const transform = require(join(root, 'codemods/jscodeshift', `${name}.cjs`));
+    // A fixture input the codemod changes on its own, so a module wired to another codemod (or to none) differs.
+    const sample = fixtureCases(name)
+      .flatMap((fixture) => sourceFiles(join(fixturesRoot, name, fixture, 'input')).map((file) => join(fixturesRoot, name, fixture, 'input', file)))
+      .map((path) => ({ path, source: readFileSync(path, 'utf8') }))
+      .map((file) => ({ ...file, expected: migrateSource(name, file.path, file.source, process.cwd()) }))
+      .find((file) => 'text' in file.expected && file.expected.text !== file.source);
+    if (!sample || !('text' in sample.expected)) throw new Error(`no fixture input that ${name} changes by itself`);
+    expect(await transform({ path: sample.path, source: sample.source }, { report: () => undefined }, {})).toBe(sample.expected.text);
   });
 
   it('client-factory rewrites the reported file, keeps the export for importers it cannot see, and reports the follow-up', () => {
