@@ -1,19 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filesUnder } from '../src/files-under.js';
+import { tempProject } from './temp-project.js';
 
 const temporary: string[] = [];
 afterEach(() => temporary.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
 function tree(files: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'scale-auth-files-under-'));
+  const root = tempProject(Object.fromEntries(files.map((file) => [file, ''])), 'scale-auth-files-under');
   temporary.push(root);
-  for (const file of files) {
-    mkdirSync(join(root, file, '..'), { recursive: true });
-    writeFileSync(join(root, file), '');
-  }
   return root;
 }
 

@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'scale-auth.js');
 
@@ -18,19 +16,7 @@ export function runCli(args: string[], cwd: string): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh folder under the OS temp dir holding `files` (relative path → content). */
-export function tempProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'scale-auth-cli-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
-export function removeProject(root: string): void {
-  rmSync(root, { recursive: true, force: true });
-}
+export { removeProject, tempProject } from '../temp-project.js';
 
 /** Runs git in `cwd`, failing the test when git fails. */
 export function git(args: string[], cwd: string): string {

@@ -1,23 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/codemod/engine.js';
+import { tempProject } from '../temp-project.js';
 
 const temporary: string[] = [];
 afterEach(() => temporary.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
 /** A project on disk from `{ relativePath: text }`; returns its root and absolute paths. */
 function project(files: Record<string, string>): { cwd: string; paths: Record<string, string> } {
-  const cwd = mkdtempSync(join(tmpdir(), 'scale-auth-engine-'));
+  const cwd = tempProject(files, 'scale-auth-engine');
   temporary.push(cwd);
-  const paths: Record<string, string> = {};
-  for (const [path, text] of Object.entries(files)) {
-    paths[path] = join(cwd, path);
-    mkdirSync(dirname(paths[path]), { recursive: true });
-    writeFileSync(paths[path], text);
-  }
-  return { cwd, paths };
+  return { cwd, paths: Object.fromEntries(Object.keys(files).map((path) => [path, join(cwd, path)])) };
 }
 
 const CLIENT = 'import OpenAI from "openai";\nexport const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n';

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempProject, removeTempProject, REPO_ROOT } from './temp-project.js';
+import { removeProject, tempProject } from '../temp-project.js';
+import { REPO_ROOT } from './temp-project.js';
 
 const ESLINT = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
 const CLIENT = (index: number) => `import OpenAI from "openai";\nconst client${index} = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport const ask${index} = (input: string) => client${index}.responses.create({ model: "gpt-4o-mini", input });\n`;
@@ -16,8 +17,8 @@ export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }, s
 
 const files: Record<string, string> = { 'eslint.config.js': CONFIG, 'package.json': '{ "type": "module" }\n' };
 for (let index = 0; index < 40; index += 1) files[`src/file-${index}.ts`] = index % 4 === 0 ? CLIENT(index) : CLEAN(index);
-const root = makeTempProject('scale-auth-concurrency', files);
-afterAll(() => removeTempProject(root));
+const root = tempProject(files, 'scale-auth-concurrency');
+afterAll(() => removeProject(root));
 
 /** Findings as `file:line rule`, sorted, from ESLint's JSON output. */
 function findings(concurrency: string): string[] {

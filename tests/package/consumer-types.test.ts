@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempProject, removeTempProject, REPO_ROOT } from './temp-project.js';
+import { removeProject, tempProject } from '../temp-project.js';
+import { REPO_ROOT } from './temp-project.js';
 
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -59,11 +60,14 @@ function linkNodeModules(root: string, layout: Layout): void {
 
 /** Writes a consumer folder in `layout`, then runs the repo's real `tsc -p` on it. */
 function typeCheckConsumer(layout: Layout, configKey: string): { status: number | null; output: string } {
-  const root = makeTempProject('scale-auth-consumer', {
-    'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-    'tsconfig.json': tsconfig(layout !== 'linked'),
-    'eslint.config.ts': eslintConfig(configKey),
-  });
+  const root = tempProject(
+    {
+      'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig(layout !== 'linked'),
+      'eslint.config.ts': eslintConfig(configKey),
+    },
+    'scale-auth-consumer',
+  );
   consumers.push(root);
   linkNodeModules(root, layout);
   const result = spawnSync(process.execPath, [TSC, '-p', join(root, 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
@@ -77,7 +81,7 @@ beforeAll(() => {
 });
 
 afterEach(() => {
-  for (const root of consumers.splice(0)) removeTempProject(root);
+  for (const root of consumers.splice(0)) removeProject(root);
 });
 
 describe.each<Layout>(['linked', 'installed-eslint-9'])('a consumer eslint.config.ts (%s)', (layout) => {

@@ -6,7 +6,8 @@ import * as eslintV10 from 'eslint';
 import * as eslintV9 from 'eslint-v9';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScaleAuthPlugin } from '../../src/index.js';
-import { makeTempProject, removeTempProject, REPO_ROOT } from './temp-project.js';
+import { removeProject, tempProject } from '../temp-project.js';
+import { REPO_ROOT } from './temp-project.js';
 
 // The built entry, as a consumer gets it (`npm test` builds dist/ first).
 const DIST_ENTRY = join(REPO_ROOT, 'dist', 'src', 'index.js');
@@ -87,10 +88,10 @@ let plugin: ScaleAuthPlugin;
 beforeAll(async () => {
   if (!existsSync(DIST_ENTRY)) throw new Error(`${DIST_ENTRY} is missing: run \`npm run build\` first`);
   plugin = ((await import(pathToFileURL(DIST_ENTRY).href)) as { default: ScaleAuthPlugin }).default;
-  projectRoot = makeTempProject('scale-auth-eslint-majors', PROJECT);
+  projectRoot = tempProject(PROJECT, 'scale-auth-eslint-majors');
 });
 
-afterAll(() => removeTempProject(projectRoot));
+afterAll(() => removeProject(projectRoot));
 
 /** The consumer's flat config: recommended, TS files through @typescript-eslint/parser, .js as CommonJS. */
 function flatConfig(): unknown[] {
