@@ -309,9 +309,8 @@ export default createRule<Options, MessageIds>({
           const definition = variable?.defs[0]?.node;
           if (!variable || definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init || reported.has(definition)) return;
           if (!isEvaluatedAtModuleScope(definition) || reportedVariables.has(variable)) return;
-          const reads = envReadsIn(definition.init);
-          const name = reads.length === 1 ? reads[0]?.name : undefined;
-          if (!name || !isCredentialEnvName(name) || !isBareRead(definition.init)) return;
+          const name = capturedCredentialEnv(definition);
+          if (!name) return;
           reported.add(definition);
           const binding: ModuleBinding = { name: variable.name, declarator: definition, exported: false };
           context.report({
@@ -342,7 +341,7 @@ export default createRule<Options, MessageIds>({
         for (const node of moduleScope.creations) if (checkModuleScopeCreation(node)) reportedCreations.add(node);
         for (const property of moduleScope.headerProperties) checkHeaderProperty(property);
         for (const assignment of moduleScope.headerAssignments) checkHeaderAssignment(assignment);
-        if (moduleScope.declarators.some(capturesCredentialEnv)) checkCapturedTokens(authHeaderProperties(program));
+        if (moduleScope.declarators.some((declarator) => capturedCredentialEnv(declarator) !== undefined)) checkCapturedTokens(authHeaderProperties(program));
       },
     };
   },
@@ -407,11 +406,12 @@ function isAuthHeaderAssignment(node: TSESTree.AssignmentExpression): node is He
   return name.toLowerCase() !== 'apikey' || isHeadersHolder(node.left.object);
 }
 
-/** `const TOKEN = process.env.API_TOKEN ?? ''`: a credential env var captured in a constant. */
-function capturesCredentialEnv(declarator: TSESTree.VariableDeclarator): boolean {
-  if (!declarator.init) return false;
+/** `const TOKEN = process.env.API_TOKEN ?? ''`: the credential env var a constant captures, if it captures one. */
+function capturedCredentialEnv(declarator: TSESTree.VariableDeclarator): string | undefined {
+  if (!declarator.init) return undefined;
   const reads = envReadsIn(declarator.init);
-  return reads.length === 1 && isCredentialEnvName(reads[0]!.name) && isBareRead(declarator.init);
+  const name = reads.length === 1 ? reads[0]?.name : undefined;
+  return name !== undefined && isCredentialEnvName(name) && isBareRead(declarator.init) ? name : undefined;
 }
 
 /** `process.env.X`, optionally with `?? ''`, `|| ''`, `!`, `as string`, `.trim()`: just the captured value. */
