@@ -2,14 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseError } from '../../src/codemod/collect-reports.js';
+import { collectReports, parseError } from '../../src/codemod/collect-reports.js';
 import { markerComment } from '../../src/codemod/markers.js';
+import { codemods, type CodemodName } from '../../src/codemod/registry.js';
+import type { RuleReport } from '../../src/codemod/types.js';
 import { fixtureCases, fixturesRoot, runOnTree, sourceFiles } from './fixture-cases.js';
 
 /** Expected output trees of one codemod's cases: relative path → text. */
 export function expectedOutput(codemod: string, name: string): Map<string, string> {
   const output = join(fixturesRoot, codemod, name, 'output');
   return new Map(sourceFiles(output).map((path) => [path, readFileSync(join(output, path), 'utf8')]));
+}
+
+/** Each committed output file of a case, with the reports the codemod's paired rule still makes on it. */
+export function outputReports(codemod: CodemodName, name: string): { path: string; text: string; reports: RuleReport[] }[] {
+  const caseDir = join(fixturesRoot, codemod, name);
+  return [...expectedOutput(codemod, name)].map(([path, text]) => {
+    const outcome = collectReports(codemods[codemod].rule, join(caseDir, 'output', path), text, caseDir);
+    if ('parseError' in outcome) throw new Error(`${path}: ${outcome.parseError}`);
+    return { path, text, reports: outcome.reports };
+  });
 }
 
 /** A case's codemod options (`--option name=value`), from its `options.json` when it has one. */

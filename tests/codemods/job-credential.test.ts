@@ -5,7 +5,7 @@ import { collectReports } from '../../src/codemod/collect-reports.js';
 import { markerComment } from '../../src/codemod/markers.js';
 import { codemods } from '../../src/codemod/registry.js';
 import { fixtureCases, fixturesRoot } from './fixture-cases.js';
-import { expectedOutput, fixtureSuite } from './fixture-suite.js';
+import { fixtureSuite, outputReports } from './fixture-suite.js';
 
 const CODEMOD = 'job-credential';
 
@@ -13,12 +13,9 @@ fixtureSuite(CODEMOD, 8);
 
 describe(`${CODEMOD}: outputs satisfy ${codemods[CODEMOD].rule}`, () => {
   it.each(fixtureCases(CODEMOD))('%s: a token is left in a payload only under a marker on its enqueue call', (name) => {
-    const caseDir = join(fixturesRoot, CODEMOD, name);
-    for (const [path, text] of expectedOutput(CODEMOD, name)) {
-      const outcome = collectReports(codemods[CODEMOD].rule, join(caseDir, 'output', path), text, caseDir);
-      if ('parseError' in outcome) throw new Error(`${path}: ${outcome.parseError}`);
+    for (const { path, text, reports } of outputReports(CODEMOD, name)) {
       const lines = text.split('\n');
-      for (const report of outcome.reports) {
+      for (const report of reports) {
         const sinkLine = text.slice(0, Number(report.data.sink?.split(':')[0])).split('\n').length;
         expect(lines[sinkLine - 2]?.trim() ?? '', `${path}:${report.line}`).toMatch(`// scale-auth(${CODEMOD}):`);
       }

@@ -9,7 +9,7 @@ import { codemods } from '../../src/codemod/registry.js';
 import { detectStyle } from '../../src/codemod/code-style.js';
 import { commitAll, removeProject, runCli, tempProject } from '../cli/run-cli.js';
 import { fixtureCases, fixturesRoot, sourceFiles } from './fixture-cases.js';
-import { expectedOutput, fixtureSuite } from './fixture-suite.js';
+import { fixtureSuite, outputReports } from './fixture-suite.js';
 
 const CODEMOD = 'require-env';
 
@@ -26,13 +26,10 @@ describe(`${CODEMOD}: outputs satisfy ${codemods[CODEMOD].rule}`, () => {
   });
 
   it.each(fixtureCases(CODEMOD))('%s: reports are left only under a marker', (name) => {
-    const caseDir = join(fixturesRoot, CODEMOD, name);
-    for (const [path, text] of expectedOutput(CODEMOD, name)) {
-      const outcome = collectReports(codemods[CODEMOD].rule, join(caseDir, 'output', path), text, caseDir);
-      if ('parseError' in outcome) throw new Error(`${path}: ${outcome.parseError}`);
+    for (const { path, text, reports } of outputReports(CODEMOD, name)) {
       const lines = text.split('\n');
       const markedAbove = (line: number) => lines.slice(0, line - 1).reverse().find((above) => above.trim().startsWith('// scale-auth(')) ?? '';
-      for (const report of outcome.reports) expect(markedAbove(report.line), `${path}:${report.line}`).toMatch(`// scale-auth(${CODEMOD}):`);
+      for (const report of reports) expect(markedAbove(report.line), `${path}:${report.line}`).toMatch(`// scale-auth(${CODEMOD}):`);
     }
   });
 });
