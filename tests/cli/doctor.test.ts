@@ -1,22 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { deployment } from '../doctor/helpers.js';
 import { removeProject, runCli, tempProject } from './run-cli.js';
 
 let root = '';
 afterEach(() => removeProject(root));
 
-const workload = (name: string, command: string, env: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  template:
-    spec:
-      containers:
-        - name: ${name}
+const workload = (name: string, command: string, env: string) =>
+  deployment(name, `        - name: ${name}
           image: ghcr.io/acme/app:1
           command: ${command}
           env:
-${env}`;
+${env}`);
 
 /** web and worker share the image; only web is given CREWAI_API_KEY, which only the worker reads. */
 const PROJECT = {

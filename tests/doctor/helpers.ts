@@ -10,3 +10,14 @@ export function summary(deployable: Deployable, root: string) {
     opaque: deployable.opaque.map((source) => `${source.description}@${where(source.at)}`),
   };
 }
+
+/** A Kubernetes Deployment named `name` whose pod runs `containers` (YAML list items, indented 8). */
+export const deployment = (name: string, containers: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+${containers}`;

@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readManifests } from '../../src/doctor/manifests/read.js';
 import { removeProject, tempProject } from '../cli/run-cli.js';
-import { summary } from './helpers.js';
+import { deployment, summary } from './helpers.js';
 
 let root = '';
 afterEach(() => removeProject(root));
-
-const deployment = (name: string, container: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  template:
-    spec:
-      containers:
-${container}`;
 
 describe('Kubernetes manifests', () => {
   it('reads env (value, secretKeyRef, configMapKeyRef) and envFrom resolved against Secrets and ConfigMaps in other files', () => {
